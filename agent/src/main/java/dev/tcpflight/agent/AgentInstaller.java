@@ -1,0 +1,46 @@
+package dev.tcpflight.agent;
+
+import dev.tcpflight.agent.bridge.TcpBridge;
+import dev.tcpflight.agent.events.JfrRecorder;
+import dev.tcpflight.agent.instrumentation.JdkSocketAccess;
+import dev.tcpflight.agent.instrumentation.NioSocketImplInstrumentation;
+import dev.tcpflight.agent.instrumentation.SocketTransformer;
+import dev.tcpflight.agent.tracking.ConnectionTracker;
+
+import net.bytebuddy.dynamic.ClassFileLocator;
+
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.jar.JarFile;
+
+/** Wires the agent together; runs in the bootstrap class loader (see {@link TcpflightAgent}). */
+public final class AgentInstaller {
+
+    private static final AtomicBoolean INSTALLED = new AtomicBoolean();
+
+    private AgentInstaller() {
+    }
+
+    /** Called reflectively by {@link TcpflightAgent}; a second call (attaching twice) changes nothing. */
+    public static void install(String arguments, Instrumentation instrumentation, JarFile agentJar) {
+        AgentOptions options = AgentOptions.parse(arguments, System.err);
+        if (!INSTALLED.compareAndSet(false, true)) {
+            System.err.println("[tcpflight] agent already loaded in this JVM; nothing to do");
+            return;
+        }
+        // Byte Buddy's Unsafe-based class injection is not needed for inlined advice, and on JDK 24+ it prints
+        // sun.misc.Unsafe warnings into the application's output. The shade plugin relocates this property name
+        // along with Byte Buddy, so it reaches the agent's own copy only.
+        if (System.getProperty("net.bytebuddy.safe") == null) {
+            System.setProperty("net.bytebuddy.safe", "true");
+        }
+        JfrRecorder.registerEvents();
+        JdkSocketAccess.openInternals(instrumentation);
+        JdkSocketAccess access = new JdkSocketAccess();
+        TcpBridge.install(new ConnectionTracker(new JfrRecorder(), access), access);
+        LegacySocketImplCheck.warnIfActive(System.err);
+        new SocketTransformer(List.of(new NioSocketImplInstrumentation()), new ClassFileLocator.ForJarFile(agentJar),
+                System.err, options.verbose()).installOn(instrumentation);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.tcpflight.agent.events;
+
+import dev.tcpflight.agent.tracking.EndCause;
+import dev.tcpflight.agent.tracking.TrackedSocket;
+import dev.tcpflight.agent.tracking.Transition;
+import dev.tcpflight.agent.tracking.TransitionRecorder;
+import jdk.jfr.FlightRecorder;
+
+import java.net.InetSocketAddress;
+
+/** Writes transitions and connection lifetimes as {@code tcpflight.*} JFR events. */
+public final class JfrRecorder implements TransitionRecorder {
+
+    /**
+     * Registers the event classes up front: JFR's class initialisation must not first happen inside a class
+     * transformation (JDK-8371889 deadlock on JDK < 22), and JMC should list the events before any fire.
+     */
+    public static void registerEvents() {
+        FlightRecorder.register(StateChangeEvent.class);
+        FlightRecorder.register(ConnectionEvent.class);
+    }
+
+    @Override
+    public void opened(TrackedSocket socket) {
+        ConnectionEvent lifetime = new ConnectionEvent();
+        lifetime.begin();
+        socket.lifetimeEvent(lifetime);
+    }
+
+    @Override
+    public Object begin() {
+        StateChangeEvent event = new StateChangeEvent();
+        event.begin();
+        return event;
+    }
+
+    @Override
+    public void transition(TrackedSocket socket, Transition transition, int sequence, String detail, Object begun) {
+        StateChangeEvent event = begun instanceof StateChangeEvent started ? started : new StateChangeEvent();
+        if (!event.shouldCommit()) {
+            return;
+        }
+        event.connectionId = socket.id();
+        event.sequence = sequence;
+        InetSocketAddress local = socket.local();
+        InetSocketAddress remote = socket.remote();
+        event.localAddress = host(local);
+        event.localPort = port(local);
+        event.remoteAddress = host(remote);
+        event.remotePort = port(remote);
+        event.fromState = transition.from().name();
+        event.toState = transition.to().name();
+        event.trigger = transition.trigger();
+        event.source = transition.source().label();
+        event.socketApi = socket.api().label();
+        event.role = socket.role().label();
+        event.detail = detail;
+        event.commit();
+    }
+
+    @Override
+    public void ended(TrackedSocket socket, EndCause cause) {
+        if (!(socket.lifetimeEvent() instanceof ConnectionEvent event)) {
+            return;
+        }
+        event.end();
+        if (!event.shouldCommit()) {
+            return;
+        }
+        event.connectionId = socket.id();
+        InetSocketAddress local = socket.local();
+        InetSocketAddress remote = socket.remote();
+        event.localAddress = host(local);
+        event.localPort = port(local);
+        event.remoteAddress = host(remote);
+        event.remotePort = port(remote);
+        event.role = socket.role().label();
+        event.socketApi = socket.api().label();
+        event.bytesRead = socket.bytesRead();
+        event.bytesWritten = socket.bytesWritten();
+        event.finalState = socket.state().name();
+        event.endCause = cause.label();
+        event.commit();
+    }
+
+    /** Numeric text only: a reverse DNS lookup inside a socket call could block the application. */
+    private static String host(InetSocketAddress address) {
+        if (address == null) {
+            return "";
+        }
+        return address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+    }
+
+    private static int port(InetSocketAddress address) {
+        return address == null ? 0 : address.getPort();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tcpflight.agent.instrumentation;
+
+import dev.tcpflight.agent.tracking.SocketProbe;
+
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
+import java.net.InetSocketAddress;
+import java.net.SocketImpl;
+import java.net.SocketOption;
+import java.net.StandardSocketOptions;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads what the advice cannot pass by itself from JDK internals: an accepted {@code SocketImpl}'s file
+ * descriptor, and a socket's local address and SO_LINGER straight from its file descriptor
+ * ({@code sun.nio.ch.Net}, a getsockname/getsockopt, no locks). The agent opens the two packages to itself
+ * through {@link Instrumentation#redefineModule}, so users need no {@code --add-opens}.
+ */
+public final class JdkSocketAccess implements SocketProbe {
+
+    /** Opens java.net and sun.nio.ch to the agent's module; call once, before the first socket call is seen. */
+    public static void openInternals(Instrumentation instrumentation) {
+        Module javaBase = Object.class.getModule();
+        Set<Module> agent = Set.of(JdkSocketAccess.class.getModule());
+        instrumentation.redefineModule(javaBase, Set.of(), Map.of(),
+                Map.of("java.net", agent, "sun.nio.ch", agent), Set.of(), Map.of());
+    }
+
+    /** Resolved on first use, when the application's first socket call has already initialised sun.nio.ch.Net. */
+    private static final class Handles {
+        static final VarHandle SOCKET_IMPL_FD;
+        static final MethodHandle LOCAL_ADDRESS;
+        static final MethodHandle REMOTE_ADDRESS;
+        static final MethodHandle GET_OPTION;
+
+        static {
+            try {
+                MethodHandles.Lookup own = MethodHandles.lookup();
+                SOCKET_IMPL_FD = MethodHandles.privateLookupIn(SocketImpl.class, own)
+                        .findVarHandle(SocketImpl.class, "fd", FileDescriptor.class);
+                Class<?> net = Class.forName("sun.nio.ch.Net");
+                MethodHandles.Lookup inNet = MethodHandles.privateLookupIn(net, own);
+                MethodType addressOfFd = MethodType.methodType(InetSocketAddress.class, FileDescriptor.class);
+                LOCAL_ADDRESS = inNet.findStatic(net, "localAddress", addressOfFd);
+                REMOTE_ADDRESS = inNet.findStatic(net, "remoteAddress", addressOfFd);
+                GET_OPTION = inNet.findStatic(net, "getSocketOption",
+                        MethodType.methodType(Object.class, FileDescriptor.class, SocketOption.class));
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+    }
+
+    /** The file descriptor of a {@code java.net.SocketImpl}, e.g. the one an accept just filled in. */
+    public FileDescriptor fileDescriptorOf(Object socketImpl) {
+        return (FileDescriptor) Handles.SOCKET_IMPL_FD.get((SocketImpl) socketImpl);
+    }
+
+    @Override
+    public InetSocketAddress localAddress(Object key) {
+        return address(Handles.LOCAL_ADDRESS, key);
+    }
+
+    public InetSocketAddress remoteAddress(Object key) {
+        return address(Handles.REMOTE_ADDRESS, key);
+    }
+
+    @Override
+    public boolean resetsOnClose(Object key) {
+        try {
+            Object linger = (Object) Handles.GET_OPTION.invokeExact((FileDescriptor) key,
+                    (SocketOption<?>) StandardSocketOptions.SO_LINGER);
+            return linger instanceof Integer seconds && seconds == 0;
+        } catch (IOException e) {
+            return false; // already closed: nothing will be sent
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot read SO_LINGER", e);
+        }
+    }
+
+    private static InetSocketAddress address(MethodHandle handle, Object key) {
+        try {
+            return (InetSocketAddress) handle.invokeExact((FileDescriptor) key);
+        } catch (IOException e) {
+            return null; // closed or not connected
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot read socket address", e);
+        }
+    }
+}

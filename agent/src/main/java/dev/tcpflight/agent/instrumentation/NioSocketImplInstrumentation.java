@@ -1,0 +1,144 @@
+package dev.tcpflight.agent.instrumentation;
+
+import dev.tcpflight.agent.bridge.TcpBridge;
+import dev.tcpflight.agent.tracking.SocketApi;
+import net.bytebuddy.asm.Advice;
+
+import java.io.FileDescriptor;
+import java.net.SocketAddress;
+import java.net.SocketImpl;
+import java.util.List;
+
+import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * {@code sun.nio.ch.NioSocketImpl}: the implementation behind every {@code java.net.Socket} and
+ * {@code ServerSocket} on JDK 17 to 25. Hooking it rather than the public classes sees each call once: the
+ * public classes and {@code SocksSocketImpl} only delegate here. {@code bind} is not hooked: binding changes
+ * no TCP state; a listener starts at {@code listen}.
+ */
+public final class NioSocketImplInstrumentation implements SocketInstrumentation {
+
+    /** {@code NioSocketImpl.state} values that mean "open": UNCONNECTED, CONNECTING, CONNECTED. */
+    static final int FIRST_OPEN_STATE = 1;
+    static final int LAST_OPEN_STATE = 3;
+
+    @Override
+    public String typeName() {
+        return "sun.nio.ch.NioSocketImpl";
+    }
+
+    @Override
+    public List<Hook> hooks() {
+        return List.of(
+                new Hook("listen(int)", named("listen").and(takesArguments(int.class)), Listen.class),
+                // connect(String,int) and connect(InetAddress,int) delegate to this one.
+                new Hook("connect(SocketAddress,int)",
+                        named("connect").and(takesArguments(SocketAddress.class, int.class)), Connect.class),
+                // The argument is the new socket's impl, already connected when accept returns.
+                new Hook("accept(SocketImpl)", named("accept").and(takesArguments(SocketImpl.class)), Accept.class),
+                // Not implRead: its descriptor differs between JDK 17 and 25; read(byte[],int,int) is stable.
+                new Hook("read(byte[],int,int)", named("read").and(isPrivate())
+                        .and(takesArguments(byte[].class, int.class, int.class)), Read.class),
+                // Not implWrite: write loops over it in chunks, so this sees one call per application write.
+                new Hook("write(byte[],int,int)", named("write").and(isPrivate())
+                        .and(takesArguments(byte[].class, int.class, int.class)), Write.class),
+                new Hook("shutdownInput()", named("shutdownInput").and(takesArguments(0)), ShutdownInput.class),
+                new Hook("shutdownOutput()", named("shutdownOutput").and(takesArguments(0)), ShutdownOutput.class),
+                new Hook("close()", named("close").and(takesArguments(0)), Close.class));
+    }
+
+    static final class Listen {
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.This Object self, @Advice.FieldValue("fd") FileDescriptor fd,
+                         @Advice.Thrown Throwable thrown) {
+            if (thrown == null) {
+                TcpBridge.listened(self, fd, SocketApi.SERVER_SOCKET);
+            }
+        }
+    }
+
+    static final class Connect {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object self, @Advice.FieldValue("fd") FileDescriptor fd,
+                          @Advice.Argument(0) SocketAddress remote) {
+            TcpBridge.connecting(self, fd, remote, SocketApi.SOCKET);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Thrown Throwable thrown) {
+            TcpBridge.connected(fd, thrown);
+        }
+    }
+
+    static final class Accept {
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Argument(0) Object accepted, @Advice.Thrown Throwable thrown) {
+            if (thrown == null) {
+                TcpBridge.acceptedImpl(accepted, SocketApi.SOCKET);
+            }
+        }
+    }
+
+    static final class Read {
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Return int result,
+                         @Advice.Thrown Throwable thrown) {
+            TcpBridge.read(fd, result, thrown);
+        }
+    }
+
+    static final class Write {
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Argument(2) int length,
+                         @Advice.Thrown Throwable thrown) {
+            TcpBridge.wrote(fd, length, thrown);
+        }
+    }
+
+    /** Repeated shutdowns are no-ops in the JDK: only the first one counts. */
+    static final class ShutdownInput {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static boolean enter(@Advice.FieldValue("isInputClosed") boolean inputClosed) {
+            return !inputClosed;
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter boolean wasOpen, @Advice.FieldValue("fd") FileDescriptor fd,
+                         @Advice.Thrown Throwable thrown) {
+            if (wasOpen && thrown == null) {
+                TcpBridge.inputShutdown(fd);
+            }
+        }
+    }
+
+    static final class ShutdownOutput {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static boolean enter(@Advice.FieldValue("isOutputClosed") boolean outputClosed) {
+            return !outputClosed;
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter boolean wasOpen, @Advice.FieldValue("fd") FileDescriptor fd,
+                         @Advice.Thrown Throwable thrown) {
+            if (wasOpen && thrown == null) {
+                TcpBridge.outputShutdown(fd);
+            }
+        }
+    }
+
+    /**
+     * On entry, while the socket can still be asked for its SO_LINGER and local port. close() is idempotent and
+     * nested (a failed connect closes inside connect): only a close of an open socket counts.
+     */
+    static final class Close {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.FieldValue("state") int state, @Advice.FieldValue("fd") FileDescriptor fd) {
+            if (state >= FIRST_OPEN_STATE && state <= LAST_OPEN_STATE) {
+                TcpBridge.closing(fd);
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package dev.tcpflight.agent.tracking;
+
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns what the instrumentation observes into per-socket state and transitions. Sockets are keyed by an object
+ * that lives exactly as long as the socket and has identity equality (the socket's {@code FileDescriptor}), so a
+ * lookup on the read/write path allocates nothing. Tracking runs whether or not a recording does, so a recording
+ * started later still sees every connection's true state.
+ */
+public final class ConnectionTracker {
+
+    private final ConcurrentHashMap<Object, TrackedSocket> sockets = new ConcurrentHashMap<>();
+    private final ReferenceQueue<Object> dropped = new ReferenceQueue<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final TransitionRecorder recorder;
+    private final SocketProbe probe;
+
+    public ConnectionTracker(TransitionRecorder recorder, SocketProbe probe) {
+        this.recorder = recorder;
+        this.probe = probe;
+    }
+
+    /** Number of sockets currently tracked. */
+    public int size() {
+        return sockets.size();
+    }
+
+    public void listening(Object key, Object owner, SocketApi api, InetSocketAddress local) {
+        TrackedSocket socket = register(key, owner, Role.LISTENER, api, local, null, TcpState.CLOSED);
+        if (socket != null) {
+            apply(socket, Observation.LISTENING, "");
+        }
+    }
+
+    /** A connect is starting: SYN_SENT begins now; it is recorded when the connect returns or fails. */
+    public void connectStarted(Object key, Object owner, SocketApi api, InetSocketAddress remote) {
+        if (remote == null || remote.isUnresolved()) {
+            return; // the JDK throws before sending anything
+        }
+        TrackedSocket socket = register(key, owner, Role.CLIENT, api, null, remote, TcpState.CLOSED);
+        if (socket != null) {
+            socket.connectPending = true;
+            socket.pendingConnectEvent = recorder.begin();
+            socket.compareAndSetStateWord(TrackedSocket.word(TcpState.CLOSED, 0), TrackedSocket.word(TcpState.SYN_SENT, 1));
+        }
+    }
+
+    public void connectFinished(Object key, Throwable failure) {
+        TrackedSocket socket = sockets.get(key);
+        if (socket == null || !socket.connectPending) {
+            return;
+        }
+        socket.connectPending = false;
+        if (socket.local == null) {
+            socket.local = probe.localAddress(key);
+        }
+        Transition synSent = TcpStateMachine.next(TcpState.CLOSED, Observation.CONNECT_START).get(0);
+        recorder.transition(socket, synSent, 1, "", socket.pendingConnectEvent);
+        socket.pendingConnectEvent = null;
+        if (failure == null) {
+            apply(socket, Observation.CONNECT_OK, "");
+            return;
+        }
+        Observation outcome = classifyConnectFailure(failure);
+        apply(socket, outcome, describe(failure));
+        end(socket, switch (outcome) {
+            case CONNECT_REFUSED -> EndCause.REFUSED;
+            case CONNECT_TIMEOUT -> EndCause.TIMEOUT;
+            default -> EndCause.FAILED;
+        });
+    }
+
+    public void accepted(Object key, Object owner, SocketApi api, InetSocketAddress local, InetSocketAddress remote) {
+        TrackedSocket socket = register(key, owner, Role.SERVER, api, local, remote, TcpState.LISTEN);
+        if (socket != null) {
+            apply(socket, Observation.ACCEPTED, "");
+        }
+    }
+
+    /** Hot path: counts bytes, and notices the peer's FIN (-1). */
+    public void read(Object key, long result) {
+        TrackedSocket socket = sockets.get(key);
+        if (socket == null) {
+            return;
+        }
+        if (result > 0) {
+            socket.addBytesRead(result);
+        } else if (result == -1 && !socket.inputShut) {
+            if (apply(socket, Observation.READ_EOF, "") && socket.state() == TcpState.CLOSE_WAIT) {
+                socket.peerClosedFirst = true;
+            }
+        }
+    }
+
+    /** Hot path: counts bytes written. */
+    public void wrote(Object key, long bytes) {
+        TrackedSocket socket = sockets.get(key);
+        if (socket != null && bytes > 0) {
+            socket.addBytesWritten(bytes);
+        }
+    }
+
+    /** A read or write failed; only a reset by the peer changes the state. */
+    public void ioFailed(Object key, Throwable failure) {
+        if (!isReset(failure)) {
+            return;
+        }
+        TrackedSocket socket = sockets.get(key);
+        if (socket != null && apply(socket, Observation.RESET, describe(failure))) {
+            socket.resetSeen = true;
+        }
+    }
+
+    public void inputShutdown(Object key) {
+        TrackedSocket socket = sockets.get(key);
+        if (socket != null) {
+            socket.inputShut = true; // from now on -1 is our own doing, not the peer's FIN
+        }
+    }
+
+    public void outputShutdown(Object key) {
+        TrackedSocket socket = sockets.get(key);
+        if (socket != null) {
+            apply(socket, Observation.SHUTDOWN_OUTPUT, "");
+        }
+    }
+
+    /** close() was called on an open socket; called before the JDK closes it, while it can still be asked. */
+    public void closing(Object key) {
+        TrackedSocket socket = sockets.get(key);
+        if (socket == null) {
+            return;
+        }
+        if (socket.connectPending) {
+            // The JDK closes a failed connect's socket inside connect(): the connect's outcome decides.
+            if (socket.local == null) {
+                socket.local = probe.localAddress(key); // the ephemeral port is still bound
+            }
+            return;
+        }
+        TcpState before = socket.state();
+        boolean abortive = before != TcpState.LISTEN && before != TcpState.CLOSED && probe.resetsOnClose(key);
+        if (abortive && apply(socket, Observation.ABORTIVE_CLOSE, "SO_LINGER 0")) {
+            socket.resetSeen = true;
+        } else if (!abortive) {
+            apply(socket, Observation.CLOSE, "");
+        }
+        end(socket, socket.resetSeen ? EndCause.RESET
+                : socket.peerClosedFirst ? EndCause.PEER_CLOSE : EndCause.LOCAL_CLOSE);
+    }
+
+    /** Reports sockets that were garbage-collected without close(). */
+    public void reapDropped() {
+        Reference<?> ref;
+        while ((ref = dropped.poll()) != null) {
+            end(((TrackedSocket.OwnerReference) ref).socket, EndCause.LEAKED);
+        }
+    }
+
+    private TrackedSocket register(Object key, Object owner, Role role, SocketApi api,
+                                   InetSocketAddress local, InetSocketAddress remote, TcpState initial) {
+        reapDropped();
+        TrackedSocket socket = new TrackedSocket(ids.incrementAndGet(), key, owner, dropped, role, api,
+                local, remote, initial);
+        if (sockets.putIfAbsent(key, socket) != null) {
+            return null; // already tracked: a repeated call the JDK will reject
+        }
+        recorder.opened(socket);
+        return socket;
+    }
+
+    /** Applies an observation atomically; true when it changed the state. */
+    private boolean apply(TrackedSocket socket, Observation observation, String detail) {
+        while (true) {
+            long word = socket.stateWord();
+            List<Transition> steps = TcpStateMachine.next(TrackedSocket.stateOf(word), observation);
+            if (steps.isEmpty()) {
+                return false;
+            }
+            int done = TrackedSocket.transitionsOf(word);
+            long next = TrackedSocket.word(steps.get(steps.size() - 1).to(), done + steps.size());
+            if (socket.compareAndSetStateWord(word, next)) {
+                for (int i = 0; i < steps.size(); i++) {
+                    recorder.transition(socket, steps.get(i), done + 1 + i, detail, null);
+                }
+                return true;
+            }
+        }
+    }
+
+    private void end(TrackedSocket socket, EndCause cause) {
+        if (sockets.remove(socket.key, socket)) {
+            socket.owner.clear();
+            recorder.ended(socket, cause);
+        }
+    }
+
+    static Observation classifyConnectFailure(Throwable failure) {
+        if (failure instanceof SocketTimeoutException) {
+            return Observation.CONNECT_TIMEOUT;
+        }
+        if (failure instanceof ConnectException) {
+            // ETIMEDOUT from the kernel is also a ConnectException; its text is the JDK's fixed "timed out".
+            String message = failure.getMessage();
+            return message != null && message.contains("timed out")
+                    ? Observation.CONNECT_TIMEOUT : Observation.CONNECT_REFUSED;
+        }
+        return Observation.CONNECT_FAILED;
+    }
+
+    /** "Connection reset" is a fixed JDK string; a broken pipe is the same RST seen by a later write. */
+    static boolean isReset(Throwable failure) {
+        String message = failure.getMessage();
+        return failure instanceof java.io.IOException && message != null
+                && (message.startsWith("Connection reset") || message.equals("Broken pipe"));
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null ? failure.getClass().getName() : failure.getClass().getName() + ": " + message;
+    }
+}

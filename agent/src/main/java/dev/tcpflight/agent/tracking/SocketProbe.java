@@ -1,0 +1,13 @@
+package dev.tcpflight.agent.tracking;
+
+import java.net.InetSocketAddress;
+
+/** What the tracker asks of a live socket, by its key; answers null/false when the socket cannot tell. */
+public interface SocketProbe {
+
+    /** The socket's bound local address, or null (for example after its file descriptor was closed). */
+    InetSocketAddress localAddress(Object key);
+
+    /** True when closing the socket now sends RST instead of FIN (SO_LINGER enabled with timeout 0). */
+    boolean resetsOnClose(Object key);
+}

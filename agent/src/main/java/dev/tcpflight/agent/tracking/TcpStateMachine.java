@@ -1,0 +1,82 @@
+package dev.tcpflight.agent.tracking;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.tcpflight.agent.tracking.Observation.*;
+import static dev.tcpflight.agent.tracking.Source.API;
+import static dev.tcpflight.agent.tracking.Source.INFERRED;
+import static dev.tcpflight.agent.tracking.TcpState.*;
+
+/**
+ * The TCP state diagram as far as a JVM can see it: given the current state and an observation, the transitions
+ * that follow (none for an observation that means nothing in that state, such as a read after close).
+ * Pure and allocation-free: every answer is a precomputed immutable list.
+ */
+public final class TcpStateMachine {
+
+    private static final List<List<List<Transition>>> TABLE = buildTable();
+
+    private TcpStateMachine() {
+    }
+
+    /** The transitions, in order, that {@code observation} causes in state {@code current}; empty when none. */
+    public static List<Transition> next(TcpState current, Observation observation) {
+        return TABLE.get(current.ordinal()).get(observation.ordinal());
+    }
+
+    private static List<List<List<Transition>>> buildTable() {
+        List<List<List<Transition>>> rows = new ArrayList<>();
+        for (TcpState state : TcpState.values()) {
+            List<List<Transition>> row = new ArrayList<>();
+            for (Observation observation : Observation.values()) {
+                row.add(List.copyOf(derive(state, observation)));
+            }
+            rows.add(List.copyOf(row));
+        }
+        return List.copyOf(rows);
+    }
+
+    private static List<Transition> derive(TcpState s, Observation o) {
+        return switch (o) {
+            case LISTENING -> s == CLOSED ? api(s, LISTEN, o) : none();
+            case CONNECT_START -> s == CLOSED ? api(s, SYN_SENT, o) : none();
+            case CONNECT_OK -> s == SYN_SENT ? api(s, ESTABLISHED, o) : none();
+            case CONNECT_REFUSED, CONNECT_TIMEOUT, CONNECT_FAILED -> s == SYN_SENT ? api(s, CLOSED, o) : none();
+            // The kernel completed the handshake before accept() returned: SYN_RECEIVED is implied, not seen.
+            case ACCEPTED -> s == LISTEN
+                    ? List.of(new Transition(LISTEN, SYN_RECEIVED, o.trigger(), INFERRED),
+                              new Transition(SYN_RECEIVED, ESTABLISHED, o.trigger(), API))
+                    : none();
+            case READ_EOF -> switch (s) {
+                case ESTABLISHED -> api(s, CLOSE_WAIT, o);
+                // Our FIN went out first and the peer's FIN has now arrived: both directions are done.
+                case FIN_WAIT_1, FIN_WAIT_2 -> List.of(new Transition(s, TIME_WAIT, o.trigger(), INFERRED));
+                default -> none();
+            };
+            // SHUT_RD sends nothing on the wire: no state change.
+            case SHUTDOWN_INPUT -> none();
+            case SHUTDOWN_OUTPUT, CLOSE -> switch (s) {
+                case ESTABLISHED -> api(s, FIN_WAIT_1, o);
+                case CLOSE_WAIT -> api(s, LAST_ACK, o);
+                case LISTEN, SYN_SENT, SYN_RECEIVED -> o == CLOSE ? api(s, CLOSED, o) : none();
+                default -> none();
+            };
+            case ABORTIVE_CLOSE -> switch (s) {
+                case CLOSED -> none();
+                // SO_LINGER 0 only aborts connections; a listener just stops listening.
+                case LISTEN -> List.of(new Transition(s, CLOSED, CLOSE.trigger(), API));
+                default -> api(s, CLOSED, o);
+            };
+            case RESET -> s == CLOSED || s == LISTEN ? none() : api(s, CLOSED, o);
+        };
+    }
+
+    private static List<Transition> api(TcpState from, TcpState to, Observation o) {
+        return List.of(new Transition(from, to, o.trigger(), API));
+    }
+
+    private static List<Transition> none() {
+        return List.of();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.tcpflight.agent.tracking;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.net.InetSocketAddress;
+
+/**
+ * What the agent knows about one socket while the JVM uses it. The socket itself is held weakly, so an
+ * application that drops a socket without closing it still gets it garbage-collected (and reported as leaked).
+ * The state and the transition count live in one word, changed by compare-and-set, so transitions observed on
+ * two threads at once are applied one after the other, never lost or reordered, and without locks.
+ */
+public final class TrackedSocket {
+
+    private static final TcpState[] STATES = TcpState.values();
+    private static final VarHandle STATE_WORD;
+    private static final VarHandle BYTES_READ;
+    private static final VarHandle BYTES_WRITTEN;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE_WORD = lookup.findVarHandle(TrackedSocket.class, "stateWord", long.class);
+            BYTES_READ = lookup.findVarHandle(TrackedSocket.class, "bytesRead", long.class);
+            BYTES_WRITTEN = lookup.findVarHandle(TrackedSocket.class, "bytesWritten", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final long id;
+    final Object key;
+    final OwnerReference owner;
+    final Role role;
+    final SocketApi api;
+    volatile InetSocketAddress local;
+    volatile InetSocketAddress remote;
+
+    /** Transition count in the high bits, {@link TcpState} ordinal in the low byte. */
+    private volatile long stateWord;
+    private volatile long bytesRead;
+    private volatile long bytesWritten;
+
+    volatile boolean connectPending;
+    volatile boolean inputShut;
+    volatile boolean peerClosedFirst;
+    volatile boolean resetSeen;
+    /** Owned by the {@link TransitionRecorder}: the event that spans the connection's life. */
+    volatile Object lifetimeEvent;
+    /** The CLOSED→SYN_SENT event, begun when connect started and committed once the local port is known. */
+    volatile Object pendingConnectEvent;
+
+    TrackedSocket(long id, Object key, Object owner, ReferenceQueue<Object> queue, Role role, SocketApi api,
+                  InetSocketAddress local, InetSocketAddress remote, TcpState initial) {
+        this.id = id;
+        this.key = key;
+        this.owner = new OwnerReference(owner, queue, this);
+        this.role = role;
+        this.api = api;
+        this.local = local;
+        this.remote = remote;
+        this.stateWord = initial.ordinal();
+    }
+
+    public long id() { return id; }
+    public Role role() { return role; }
+    public SocketApi api() { return api; }
+    public InetSocketAddress local() { return local; }
+    public InetSocketAddress remote() { return remote; }
+    public long bytesRead() { return bytesRead; }
+    public long bytesWritten() { return bytesWritten; }
+    public Object lifetimeEvent() { return lifetimeEvent; }
+    public void lifetimeEvent(Object event) { lifetimeEvent = event; }
+
+    public TcpState state() {
+        return stateOf(stateWord);
+    }
+
+    long stateWord() {
+        return stateWord;
+    }
+
+    boolean compareAndSetStateWord(long expected, long next) {
+        return STATE_WORD.compareAndSet(this, expected, next);
+    }
+
+    void addBytesRead(long n) {
+        BYTES_READ.getAndAdd(this, n);
+    }
+
+    void addBytesWritten(long n) {
+        BYTES_WRITTEN.getAndAdd(this, n);
+    }
+
+    static long word(TcpState state, int transitions) {
+        return ((long) transitions << 8) | state.ordinal();
+    }
+
+    static TcpState stateOf(long word) {
+        return STATES[(int) (word & 0xff)];
+    }
+
+    static int transitionsOf(long word) {
+        return (int) (word >>> 8);
+    }
+
+    /** Weak link to the socket object; enqueued when the application dropped it without close(). */
+    static final class OwnerReference extends WeakReference<Object> {
+        final TrackedSocket socket;
+
+        OwnerReference(Object owner, ReferenceQueue<Object> queue, TrackedSocket socket) {
+            super(owner, queue);
+            this.socket = socket;
+        }
+    }
+}
