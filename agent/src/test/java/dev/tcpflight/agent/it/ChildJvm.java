@@ -1,0 +1,101 @@
+package dev.tcpflight.agent.it;
+
+import dev.tcpflight.demo.Scenario;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a program in a separate JVM (the same JDK as the tests, so {@code JAVA_HOME} picks 17 or 25) under the
+ * real shaded agent jar, optionally with a JFR recording using the shipped tcpflight.jfc.
+ */
+final class ChildJvm {
+
+    static final Path AGENT_JAR = Path.of(System.getProperty("tcpflight.agent.jar", "target/tcpflight-agent.jar"));
+    static final Path JFC = Path.of(System.getProperty("tcpflight.jfc", "target/tcpflight.jfc"));
+    private static final long TIMEOUT_SECONDS = 60;
+
+    record Result(int exitCode, String stdout, String stderr) {
+        Result assertSucceeded() {
+            if (exitCode != 0) {
+                throw new AssertionError("child JVM exited with " + exitCode + "\nstdout:\n" + stdout
+                        + "\nstderr:\n" + stderr);
+            }
+            return this;
+        }
+    }
+
+    private final List<String> jvmOptions = new ArrayList<>();
+    private String agentOptions = "";
+    private boolean withAgent = true;
+
+    ChildJvm agentOptions(String options) {
+        this.agentOptions = "=" + options;
+        return this;
+    }
+
+    ChildJvm withoutAgent() {
+        this.withAgent = false;
+        return this;
+    }
+
+    ChildJvm jvmOption(String option) {
+        jvmOptions.add(option);
+        return this;
+    }
+
+    /** Records the whole run into {@code recording} with tcpflight.jfc. */
+    ChildJvm recordTo(Path recording) {
+        return jvmOption("-XX:StartFlightRecording:filename=" + recording + ",settings=" + JFC);
+    }
+
+    Result run(Class<?> mainClass, String... arguments) throws IOException, InterruptedException {
+        return run(mainClass.getName(), arguments);
+    }
+
+    Result run(String mainClass, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (withAgent) {
+            command.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + agentOptions);
+        }
+        command.add("-Xlog:disable");
+        command.add("-Xlog:all=warning:stderr");
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(location(ChildJvm.class) + File.pathSeparator + location(Scenario.class));
+        command.add(mainClass);
+        command.addAll(List.of(arguments));
+        Path out = Files.createTempFile("child", ".out");
+        Path err = Files.createTempFile("child", ".err");
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("child JVM did not finish in " + TIMEOUT_SECONDS + " s: " + command
+                        + "\n" + Files.readString(err));
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static String location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.tcpflight.agent.it;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The tcpflight events of one recording, grouped per connection. */
+final class RecordedConnections {
+
+    /** One socket: its transitions in sequence order and its closing Connection event, if any. */
+    record Connection(long id, List<RecordedEvent> transitions, RecordedEvent summary) {
+
+        String role() {
+            return transitions.get(0).getString("role");
+        }
+
+        String socketApi() {
+            return transitions.get(0).getString("socketApi");
+        }
+
+        /** "FROM>TO:trigger" in order, the notation of the demo scenarios' expectations. */
+        List<String> path() {
+            return transitions.stream().map(e -> e.getString("fromState") + ">" + e.getString("toState") + ":"
+                    + e.getString("trigger")).toList();
+        }
+
+        String local() {
+            RecordedEvent last = transitions.get(transitions.size() - 1);
+            return last.getString("localAddress") + ":" + last.getInt("localPort");
+        }
+
+        String remote() {
+            RecordedEvent last = transitions.get(transitions.size() - 1);
+            return last.getString("remoteAddress") + ":" + last.getInt("remotePort");
+        }
+
+        RecordedEvent transitionTo(String state) {
+            return transitions.stream().filter(e -> e.getString("toState").equals(state)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no transition to " + state + " in " + path()));
+        }
+    }
+
+    private final List<Connection> connections;
+
+    private RecordedConnections(List<Connection> connections) {
+        this.connections = connections;
+    }
+
+    static RecordedConnections read(Path recording) throws IOException {
+        Map<Long, List<RecordedEvent>> transitions = new LinkedHashMap<>();
+        Map<Long, RecordedEvent> summaries = new LinkedHashMap<>();
+        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+            switch (event.getEventType().getName()) {
+                case "tcpflight.StateChange" ->
+                        transitions.computeIfAbsent(event.getLong("connectionId"), id -> new ArrayList<>()).add(event);
+                case "tcpflight.Connection" -> summaries.put(event.getLong("connectionId"), event);
+                default -> { }
+            }
+        }
+        List<Connection> connections = new ArrayList<>();
+        transitions.forEach((id, events) -> {
+            events.sort(Comparator.comparingInt(e -> e.getInt("sequence")));
+            connections.add(new Connection(id, List.copyOf(events), summaries.get(id)));
+        });
+        connections.sort(Comparator.comparingLong(Connection::id));
+        return new RecordedConnections(connections);
+    }
+
+    List<Connection> all() {
+        return connections;
+    }
+
+    List<Connection> withRole(String role) {
+        return connections.stream().filter(c -> c.role().equals(role)).toList();
+    }
+
+    Connection only(String role) {
+        List<Connection> matching = withRole(role);
+        if (matching.size() != 1) {
+            throw new AssertionError("expected one " + role + " connection, found " + matching.size()
+                    + ": " + describe());
+        }
+        return matching.get(0);
+    }
+
+    String describe() {
+        StringBuilder text = new StringBuilder();
+        for (Connection c : connections) {
+            text.append("\n  #").append(c.id()).append(' ').append(c.role()).append(' ').append(c.path());
+        }
+        return text.toString();
+    }
+
+    /** The first frame of an event's stack that belongs to neither the JDK nor the agent. */
+    static Optional<RecordedFrame> firstApplicationFrame(RecordedEvent event) {
+        if (event.getStackTrace() == null) {
+            return Optional.empty();
+        }
+        return event.getStackTrace().getFrames().stream()
+                .filter(f -> f.isJavaFrame() && !isPlatformOrAgent(f.getMethod().getType().getName()))
+                .findFirst();
+    }
+
+    private static boolean isPlatformOrAgent(String className) {
+        return className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")
+                || className.startsWith("dev.tcpflight.agent.") && !className.startsWith("dev.tcpflight.agent.it.");
+    }
+}

@@ -1,0 +1,215 @@
+package dev.tcpflight.agent.tracking;
+
+import dev.tcpflight.agent.events.ConnectionEvent;
+import dev.tcpflight.agent.events.JfrRecorder;
+import dev.tcpflight.agent.events.StateChangeEvent;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The tracker with the real JFR recorder, recorded in-process; sockets are stand-in keys with identity. */
+class ConnectionTrackerTest {
+
+    private static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 40000);
+    private static final InetSocketAddress REMOTE = new InetSocketAddress("127.0.0.1", 8080);
+
+    @TempDir
+    Path dir;
+
+    private final TestProbe probe = new TestProbe();
+    private final ConnectionTracker tracker = new ConnectionTracker(new JfrRecorder(), probe);
+
+    @Test
+    void clientClosesFirst() throws Exception {
+        List<RecordedEvent> events = record(() -> {
+            Object key = new Object();
+            tracker.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
+            tracker.connectFinished(key, null);
+            tracker.wrote(key, 5);
+            tracker.read(key, 5);
+            tracker.closing(key);
+        });
+        assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
+                "ESTABLISHED>FIN_WAIT_1:close"), transitions(events).get(1L));
+        RecordedEvent connection = connections(events).get(0);
+        assertEquals(5, connection.getLong("bytesRead"));
+        assertEquals(5, connection.getLong("bytesWritten"));
+        assertEquals("FIN_WAIT_1", connection.getString("finalState"));
+        assertEquals("local-close", connection.getString("endCause"));
+        assertEquals(40000, connection.getInt("localPort"), "local port read from the socket at connect");
+        assertEquals(0, tracker.size());
+    }
+
+    @Test
+    void peerClosesFirstThenReadsAfterCloseChangeNothing() throws Exception {
+        List<RecordedEvent> events = record(() -> {
+            Object key = new Object();
+            tracker.accepted(key, key, SocketApi.SOCKET, LOCAL, REMOTE);
+            tracker.read(key, -1);
+            tracker.read(key, -1); // the JDK replays EOF on every later read
+            tracker.closing(key);
+            tracker.read(key, -1);
+            tracker.closing(key);
+        });
+        assertEquals(List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept",
+                "ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close"), transitions(events).get(1L));
+        assertEquals("peer-close", connections(events).get(0).getString("endCause"));
+    }
+
+    @Test
+    void failedConnectClosedInsideConnectIsRefusedNotClosed() throws Exception {
+        List<RecordedEvent> events = record(() -> {
+            Object key = new Object();
+            tracker.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
+            tracker.closing(key); // the JDK's own close inside connect()
+            tracker.connectFinished(key, new ConnectException("Connection refused"));
+            tracker.closing(key); // the application's close afterwards
+        });
+        assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>CLOSED:connect-refused"),
+                transitions(events).get(1L));
+        assertEquals("refused", connections(events).get(0).getString("endCause"));
+    }
+
+    @Test
+    void resetOnReadAndAbortiveClose() throws Exception {
+        List<RecordedEvent> events = record(() -> {
+            Object reader = new Object();
+            tracker.accepted(reader, reader, SocketApi.SOCKET, LOCAL, REMOTE);
+            tracker.ioFailed(reader, new SocketException("Socket closed")); // not a reset: no transition
+            tracker.ioFailed(reader, new SocketException("Connection reset"));
+            tracker.closing(reader);
+            Object aborter = new Object();
+            tracker.connectStarted(aborter, aborter, SocketApi.SOCKET, REMOTE);
+            tracker.connectFinished(aborter, null);
+            probe.lingerZero = true;
+            tracker.closing(aborter);
+        });
+        Map<Long, List<String>> byId = transitions(events);
+        assertEquals("ESTABLISHED>CLOSED:reset", byId.get(1L).get(2));
+        assertEquals(3, byId.get(1L).size());
+        assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect", "ESTABLISHED>CLOSED:reset"),
+                byId.get(2L));
+        assertTrue(connections(events).stream().allMatch(c -> c.getString("endCause").equals("reset")));
+    }
+
+    @Test
+    void recordingStartedLaterSeesTheTrueFromState() throws Exception {
+        Object key = new Object();
+        tracker.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
+        tracker.connectFinished(key, null);
+        List<RecordedEvent> events = record(() -> tracker.closing(key));
+        assertEquals(List.of("ESTABLISHED>FIN_WAIT_1:close"), transitions(events).get(1L));
+        assertEquals(3, events.stream().filter(e -> e.getEventType().getName().equals(StateChangeEvent.NAME))
+                .findFirst().orElseThrow().getInt("sequence"));
+    }
+
+    @Test
+    void droppedWithoutCloseIsReportedAsLeaked() throws Exception {
+        List<RecordedEvent> events = record(() -> {
+            tracker.listening(new Object(), new Object(), SocketApi.SERVER_SOCKET, LOCAL);
+            for (int i = 0; i < 200 && tracker.size() > 0; i++) {
+                System.gc();
+                Thread.sleep(10);
+                tracker.reapDropped();
+            }
+        });
+        assertEquals(0, tracker.size());
+        assertEquals("leaked", connections(events).get(0).getString("endCause"));
+    }
+
+    @Test
+    void concurrentConnectionsKeepValidSequences() throws Exception {
+        int threads = 8;
+        int perThread = 500;
+        List<RecordedEvent> events = record(() -> {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        Object key = new Object();
+                        tracker.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
+                        tracker.connectFinished(key, null);
+                        tracker.read(key, -1);
+                        tracker.closing(key);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+        });
+        Map<Long, List<String>> byId = transitions(events);
+        assertEquals(threads * perThread, byId.size());
+        List<String> expected = List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
+                "ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close");
+        byId.forEach((id, sequence) -> assertEquals(expected, sequence, "connection " + id));
+        assertEquals(threads * perThread, connections(events).size());
+        assertEquals(0, tracker.size());
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private List<RecordedEvent> record(Action action) throws Exception {
+        Path file = dir.resolve("test.jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable(StateChangeEvent.class).withoutStackTrace();
+            recording.enable(ConnectionEvent.class);
+            recording.start();
+            action.run();
+            recording.stop();
+            recording.dump(file);
+        }
+        return RecordingFile.readAllEvents(file);
+    }
+
+    /** connectionId -> "FROM>TO:trigger" in sequence order. */
+    private static Map<Long, List<String>> transitions(List<RecordedEvent> events) {
+        return events.stream()
+                .filter(e -> e.getEventType().getName().equals(StateChangeEvent.NAME))
+                .sorted(Comparator.comparingInt(e -> e.getInt("sequence")))
+                .collect(Collectors.groupingBy(e -> e.getLong("connectionId"), Collectors.mapping(
+                        e -> e.getString("fromState") + ">" + e.getString("toState") + ":" + e.getString("trigger"),
+                        Collectors.toList())));
+    }
+
+    private static List<RecordedEvent> connections(List<RecordedEvent> events) {
+        return events.stream().filter(e -> e.getEventType().getName().equals(ConnectionEvent.NAME)).toList();
+    }
+
+    private static final class TestProbe implements SocketProbe {
+        volatile boolean lingerZero;
+
+        @Override
+        public InetSocketAddress localAddress(Object key) {
+            return LOCAL;
+        }
+
+        @Override
+        public boolean resetsOnClose(Object key) {
+            return lingerZero;
+        }
+    }
+}
