@@ -4,6 +4,9 @@ import dev.tcpflight.agent.bridge.TcpBridge;
 import dev.tcpflight.agent.events.JfrRecorder;
 import dev.tcpflight.agent.instrumentation.JdkSocketAccess;
 import dev.tcpflight.agent.instrumentation.NioSocketImplInstrumentation;
+import dev.tcpflight.agent.instrumentation.ServerSocketChannelImplInstrumentation;
+import dev.tcpflight.agent.instrumentation.SocketChannelImplInstrumentation;
+import dev.tcpflight.agent.instrumentation.SocketInstrumentation;
 import dev.tcpflight.agent.instrumentation.SocketTransformer;
 import dev.tcpflight.agent.tracking.ConnectionTracker;
 
@@ -16,6 +19,12 @@ import java.util.jar.JarFile;
 
 /** Wires the agent together; runs in the bootstrap class loader (see {@link TcpflightAgent}). */
 public final class AgentInstaller {
+
+    /** Every JDK class the agent instruments. */
+    public static final List<SocketInstrumentation> INSTRUMENTATIONS = List.of(
+            new NioSocketImplInstrumentation(),
+            new SocketChannelImplInstrumentation(),
+            new ServerSocketChannelImplInstrumentation());
 
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
 
@@ -40,7 +49,7 @@ public final class AgentInstaller {
         JdkSocketAccess access = new JdkSocketAccess();
         TcpBridge.install(new ConnectionTracker(new JfrRecorder(), access), access);
         LegacySocketImplCheck.warnIfActive(System.err);
-        new SocketTransformer(List.of(new NioSocketImplInstrumentation()), new ClassFileLocator.ForJarFile(agentJar),
-                System.err, options.verbose()).installOn(instrumentation);
+        new SocketTransformer(INSTRUMENTATIONS, new ClassFileLocator.ForJarFile(agentJar), System.err, options.verbose())
+                .installOn(instrumentation);
     }
 }

@@ -39,9 +39,17 @@ public final class TcpBridge {
         }
     }
 
-    public static void connected(FileDescriptor fd, Throwable failure) {
+    /** A finishConnect call starts on a socket whose non-blocking connect is pending. */
+    public static void connectResuming(FileDescriptor fd) {
         if (fd != null) {
-            guarded("connect", t -> t.connectFinished(fd, failure));
+            guarded("finishConnect", t -> t.connectResumed(fd));
+        }
+    }
+
+    /** A connect or finishConnect call returned: connected, still pending, or failed. */
+    public static void connectReturned(FileDescriptor fd, boolean established, Throwable failure) {
+        if (fd != null) {
+            guarded("connect", t -> t.connectReturned(fd, established, failure));
         }
     }
 
@@ -54,6 +62,13 @@ public final class TcpBridge {
                     t.accepted(fd, acceptedImpl, api, access.localAddress(fd), access.remoteAddress(fd));
                 }
             });
+        }
+    }
+
+    /** A server channel accepted {@code channel}, whose file descriptor and peer the JDK just set up. */
+    public static void acceptedChannel(Object channel, FileDescriptor fd, SocketAddress remote, SocketApi api) {
+        if (channel != null && fd != null && remote instanceof InetSocketAddress inet) {
+            guarded("accept", t -> t.accepted(fd, channel, api, access.localAddress(fd), inet));
         }
     }
 

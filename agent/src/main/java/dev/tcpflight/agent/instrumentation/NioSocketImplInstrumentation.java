@@ -69,7 +69,7 @@ public final class NioSocketImplInstrumentation implements SocketInstrumentation
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Thrown Throwable thrown) {
-            TcpBridge.connected(fd, thrown);
+            TcpBridge.connectReturned(fd, thrown == null, thrown);
         }
     }
 

@@ -40,42 +40,57 @@ public final class ConnectionTracker {
         }
     }
 
-    /** A connect is starting: SYN_SENT begins now; it is recorded when the connect returns or fails. */
+    /** A connect call starts: SYN_SENT begins now; it is recorded when the call returns, with the local port. */
     public void connectStarted(Object key, Object owner, SocketApi api, InetSocketAddress remote) {
         if (remote == null || remote.isUnresolved()) {
             return; // the JDK throws before sending anything
         }
         TrackedSocket socket = register(key, owner, Role.CLIENT, api, null, remote, TcpState.CLOSED);
         if (socket != null) {
-            socket.connectPending = true;
+            socket.connectCall = true;
             socket.pendingConnectEvent = recorder.begin();
             socket.compareAndSetStateWord(TrackedSocket.word(TcpState.CLOSED, 0), TrackedSocket.word(TcpState.SYN_SENT, 1));
         }
     }
 
-    public void connectFinished(Object key, Throwable failure) {
+    /** A call that completes a pending non-blocking connect (finishConnect) starts. */
+    public void connectResumed(Object key) {
         TrackedSocket socket = sockets.get(key);
-        if (socket == null || !socket.connectPending) {
+        if (socket != null && socket.state() == TcpState.SYN_SENT) {
+            socket.connectCall = true;
+        }
+    }
+
+    /**
+     * A connect or finishConnect call returned: {@code established}, still pending (a non-blocking connect),
+     * or failed with {@code failure}.
+     */
+    public void connectReturned(Object key, boolean established, Throwable failure) {
+        TrackedSocket socket = sockets.get(key);
+        if (socket == null || !socket.connectCall) {
             return;
         }
-        socket.connectPending = false;
+        socket.connectCall = false;
         if (socket.local == null) {
             socket.local = probe.localAddress(key);
         }
-        Transition synSent = TcpStateMachine.next(TcpState.CLOSED, Observation.CONNECT_START).get(0);
-        recorder.transition(socket, synSent, 1, "", socket.pendingConnectEvent);
-        socket.pendingConnectEvent = null;
-        if (failure == null) {
-            apply(socket, Observation.CONNECT_OK, "");
-            return;
+        Object synSent = socket.pendingConnectEvent;
+        if (synSent != null) {
+            socket.pendingConnectEvent = null;
+            recorder.transition(socket, TcpStateMachine.next(TcpState.CLOSED, Observation.CONNECT_START).get(0),
+                    1, "", synSent);
         }
-        Observation outcome = classifyConnectFailure(failure);
-        apply(socket, outcome, describe(failure));
-        end(socket, switch (outcome) {
-            case CONNECT_REFUSED -> EndCause.REFUSED;
-            case CONNECT_TIMEOUT -> EndCause.TIMEOUT;
-            default -> EndCause.FAILED;
-        });
+        if (failure != null) {
+            Observation outcome = classifyConnectFailure(failure);
+            apply(socket, outcome, describe(failure));
+            end(socket, switch (outcome) {
+                case CONNECT_REFUSED -> EndCause.REFUSED;
+                case CONNECT_TIMEOUT -> EndCause.TIMEOUT;
+                default -> EndCause.FAILED;
+            });
+        } else if (established) {
+            apply(socket, Observation.CONNECT_OK, "");
+        }
     }
 
     public void accepted(Object key, Object owner, SocketApi api, InetSocketAddress local, InetSocketAddress remote) {
@@ -139,8 +154,8 @@ public final class ConnectionTracker {
         if (socket == null) {
             return;
         }
-        if (socket.connectPending) {
-            // The JDK closes a failed connect's socket inside connect(): the connect's outcome decides.
+        if (socket.connectCall) {
+            // The JDK closes a failed connect's socket inside the connect call: the call's outcome decides.
             if (socket.local == null) {
                 socket.local = probe.localAddress(key); // the ephemeral port is still bound
             }

@@ -3,7 +3,10 @@ package dev.tcpflight.agent.tracking;
 /** The public JDK API a socket was made with: the {@code socketApi} field of the events. */
 public enum SocketApi {
     SOCKET("java.net.Socket"),
-    SERVER_SOCKET("java.net.ServerSocket");
+    SERVER_SOCKET("java.net.ServerSocket"),
+    /** Also when used through its {@code socket()} adaptor: one connection, one record. */
+    SOCKET_CHANNEL("SocketChannel"),
+    SERVER_SOCKET_CHANNEL("ServerSocketChannel");
 
     private final String label;
 

@@ -43,7 +43,8 @@ public final class TrackedSocket {
     private volatile long bytesRead;
     private volatile long bytesWritten;
 
-    volatile boolean connectPending;
+    /** A connect or finishConnect call is under way on this socket. */
+    volatile boolean connectCall;
     volatile boolean inputShut;
     volatile boolean peerClosedFirst;
     volatile boolean resetSeen;

@@ -42,7 +42,7 @@ class ConnectionTrackerTest {
         List<RecordedEvent> events = record(() -> {
             Object key = new Object();
             tracker.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
-            tracker.connectFinished(key, null);
+            tracker.connectReturned(key, true, null);
             tracker.wrote(key, 5);
             tracker.read(key, 5);
             tracker.closing(key);
@@ -80,7 +80,7 @@ class ConnectionTrackerTest {
             Object key = new Object();
             tracker.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
             tracker.closing(key); // the JDK's own close inside connect()
-            tracker.connectFinished(key, new ConnectException("Connection refused"));
+            tracker.connectReturned(key, false, new ConnectException("Connection refused"));
             tracker.closing(key); // the application's close afterwards
         });
         assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>CLOSED:connect-refused"),
@@ -98,7 +98,7 @@ class ConnectionTrackerTest {
             tracker.closing(reader);
             Object aborter = new Object();
             tracker.connectStarted(aborter, aborter, SocketApi.SOCKET, REMOTE);
-            tracker.connectFinished(aborter, null);
+            tracker.connectReturned(aborter, true, null);
             probe.lingerZero = true;
             tracker.closing(aborter);
         });
@@ -114,7 +114,7 @@ class ConnectionTrackerTest {
     void recordingStartedLaterSeesTheTrueFromState() throws Exception {
         Object key = new Object();
         tracker.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
-        tracker.connectFinished(key, null);
+        tracker.connectReturned(key, true, null);
         List<RecordedEvent> events = record(() -> tracker.closing(key));
         assertEquals(List.of("ESTABLISHED>FIN_WAIT_1:close"), transitions(events).get(1L));
         assertEquals(3, events.stream().filter(e -> e.getEventType().getName().equals(StateChangeEvent.NAME))
@@ -147,7 +147,7 @@ class ConnectionTrackerTest {
                     for (int i = 0; i < perThread; i++) {
                         Object key = new Object();
                         tracker.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
-                        tracker.connectFinished(key, null);
+                        tracker.connectReturned(key, true, null);
                         tracker.read(key, -1);
                         tracker.closing(key);
                     }

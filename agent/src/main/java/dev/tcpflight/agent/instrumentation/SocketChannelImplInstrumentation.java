@@ -1,0 +1,174 @@
+package dev.tcpflight.agent.instrumentation;
+
+import dev.tcpflight.agent.bridge.TcpBridge;
+import dev.tcpflight.agent.tracking.SocketApi;
+import net.bytebuddy.asm.Advice;
+
+import java.io.FileDescriptor;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * {@code sun.nio.ch.SocketChannelImpl}: every {@code SocketChannel}, blocking or selector-driven, and the
+ * {@code socket()} adaptor and {@code Channels.newInputStream/OutputStream} views, which call the package-private
+ * {@code blocking*} methods instead of the public ones. Unix-domain channels share this class; they are skipped
+ * because their addresses are not {@code InetSocketAddress}es, so they are never registered.
+ */
+public final class SocketChannelImplInstrumentation implements SocketInstrumentation {
+
+    @Override
+    public String typeName() {
+        return "sun.nio.ch.SocketChannelImpl";
+    }
+
+    @Override
+    public List<Hook> hooks() {
+        return List.of(
+                new Hook("connect(SocketAddress)", named("connect").and(takesArguments(SocketAddress.class)),
+                        Connect.class),
+                new Hook("finishConnect()", named("finishConnect").and(takesArguments(0)), FinishConnect.class),
+                // The adaptor's connect(SocketAddress,int) comes here, not through connect(SocketAddress).
+                new Hook("blockingConnect(SocketAddress,long)",
+                        named("blockingConnect").and(takesArguments(SocketAddress.class, long.class)),
+                        BlockingConnect.class),
+                new Hook("read(ByteBuffer)", named("read").and(takesArguments(ByteBuffer.class)), ReadInt.class),
+                new Hook("read(ByteBuffer[],int,int)",
+                        named("read").and(takesArguments(ByteBuffer[].class, int.class, int.class)), ReadLong.class),
+                new Hook("blockingRead(byte[],int,int,long)",
+                        named("blockingRead").and(takesArguments(byte[].class, int.class, int.class, long.class)),
+                        ReadInt.class),
+                new Hook("write(ByteBuffer)", named("write").and(takesArguments(ByteBuffer.class)), WriteInt.class),
+                new Hook("write(ByteBuffer[],int,int)",
+                        named("write").and(takesArguments(ByteBuffer[].class, int.class, int.class)), WriteLong.class),
+                new Hook("blockingWriteFully(byte[],int,int)",
+                        named("blockingWriteFully").and(takesArguments(byte[].class, int.class, int.class)),
+                        WriteFully.class),
+                new Hook("shutdownInput()", named("shutdownInput").and(takesArguments(0)), ShutdownInput.class),
+                new Hook("shutdownOutput()", named("shutdownOutput").and(takesArguments(0)), ShutdownOutput.class),
+                // Runs once per channel; AbstractInterruptibleChannel.close() would also catch FileChannels.
+                new Hook("implCloseSelectableChannel()",
+                        named("implCloseSelectableChannel").and(takesArguments(0)), Close.class));
+    }
+
+    static final class Connect {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object self, @Advice.FieldValue("fd") FileDescriptor fd,
+                          @Advice.Argument(0) SocketAddress remote) {
+            TcpBridge.connecting(self, fd, remote, SocketApi.SOCKET_CHANNEL);
+        }
+
+        /** true: connected; false: a non-blocking connect is pending until finishConnect. */
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Return boolean connected,
+                         @Advice.Thrown Throwable thrown) {
+            TcpBridge.connectReturned(fd, connected, thrown);
+        }
+    }
+
+    static final class FinishConnect {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.FieldValue("fd") FileDescriptor fd) {
+            TcpBridge.connectResuming(fd);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Return boolean connected,
+                         @Advice.Thrown Throwable thrown) {
+            TcpBridge.connectReturned(fd, connected, thrown);
+        }
+    }
+
+    static final class BlockingConnect {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object self, @Advice.FieldValue("fd") FileDescriptor fd,
+                          @Advice.Argument(0) SocketAddress remote) {
+            TcpBridge.connecting(self, fd, remote, SocketApi.SOCKET_CHANNEL);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Thrown Throwable thrown) {
+            TcpBridge.connectReturned(fd, thrown == null, thrown);
+        }
+    }
+
+    static final class ReadInt {
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Return int result,
+                         @Advice.Thrown Throwable thrown) {
+            TcpBridge.read(fd, result, thrown);
+        }
+    }
+
+    static final class ReadLong {
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Return long result,
+                         @Advice.Thrown Throwable thrown) {
+            TcpBridge.read(fd, result, thrown);
+        }
+    }
+
+    static final class WriteInt {
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Return int written,
+                         @Advice.Thrown Throwable thrown) {
+            TcpBridge.wrote(fd, written, thrown);
+        }
+    }
+
+    static final class WriteLong {
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Return long written,
+                         @Advice.Thrown Throwable thrown) {
+            TcpBridge.wrote(fd, written, thrown);
+        }
+    }
+
+    static final class WriteFully {
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Argument(2) int length,
+                         @Advice.Thrown Throwable thrown) {
+            TcpBridge.wrote(fd, length, thrown);
+        }
+    }
+
+    static final class ShutdownInput {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static boolean enter(@Advice.FieldValue("isInputClosed") boolean inputClosed) {
+            return !inputClosed;
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter boolean wasOpen, @Advice.FieldValue("fd") FileDescriptor fd,
+                         @Advice.Thrown Throwable thrown) {
+            if (wasOpen && thrown == null) {
+                TcpBridge.inputShutdown(fd);
+            }
+        }
+    }
+
+    static final class ShutdownOutput {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static boolean enter(@Advice.FieldValue("isOutputClosed") boolean outputClosed) {
+            return !outputClosed;
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter boolean wasOpen, @Advice.FieldValue("fd") FileDescriptor fd,
+                         @Advice.Thrown Throwable thrown) {
+            if (wasOpen && thrown == null) {
+                TcpBridge.outputShutdown(fd);
+            }
+        }
+    }
+
+    static final class Close {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.FieldValue("fd") FileDescriptor fd) {
+            TcpBridge.closing(fd);
+        }
+    }
+}

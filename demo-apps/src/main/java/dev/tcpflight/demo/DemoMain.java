@@ -1,0 +1,65 @@
+package dev.tcpflight.demo;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Main class of the demo jar: {@code DemoMain [NAME | --list]}; without a name it runs {@link Scenarios#DEFAULT}. */
+public final class DemoMain {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private DemoMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Everything {@link #main} does except exiting: returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 1) {
+            err.println("usage: DemoMain [NAME | --list]");
+            return USAGE;
+        }
+        String name = args.length == 0 ? Scenarios.DEFAULT : args[0];
+        if (name.equals("--list")) {
+            list(Scenarios.all(out), out);
+            return OK;
+        }
+        Optional<Scenario> scenario = Scenarios.byName(name, out);
+        if (scenario.isEmpty()) {
+            err.println("unknown scenario '" + name + "'; known: "
+                    + Scenarios.all(out).stream().map(Scenario::name).collect(Collectors.joining(", ")));
+            return USAGE;
+        }
+        return run(scenario.get(), out, err);
+    }
+
+    static int run(Scenario scenario, PrintStream out, PrintStream err) {
+        Optional<String> unsupported = scenario.unsupportedReason();
+        if (unsupported.isPresent()) {
+            out.println("skipped: " + unsupported.get());
+            return OK;
+        }
+        out.println(scenario.name() + ": " + scenario.description());
+        try {
+            scenario.run();
+            return OK;
+        } catch (Exception e) {
+            err.println(scenario.name() + " failed: " + e);
+            return FAILED;
+        }
+    }
+
+    /** One line per scenario, descriptions aligned two spaces after the longest name. */
+    private static void list(List<Scenario> scenarios, PrintStream out) {
+        int width = scenarios.stream().mapToInt(s -> s.name().length()).max().orElse(0);
+        for (Scenario s : scenarios) {
+            out.println(String.format("%-" + width + "s  %s", s.name(), s.description()));
+        }
+    }
+}
