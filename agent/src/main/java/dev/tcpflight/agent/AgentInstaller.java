@@ -2,12 +2,17 @@ package dev.tcpflight.agent;
 
 import dev.tcpflight.agent.bridge.TcpBridge;
 import dev.tcpflight.agent.events.JfrRecorder;
+import dev.tcpflight.agent.instrumentation.AsynchronousServerSocketChannelImplInstrumentation;
+import dev.tcpflight.agent.instrumentation.AsynchronousSocketChannelImplInstrumentation;
+import dev.tcpflight.agent.instrumentation.IOUtilInstrumentation;
 import dev.tcpflight.agent.instrumentation.JdkSocketAccess;
 import dev.tcpflight.agent.instrumentation.NioSocketImplInstrumentation;
 import dev.tcpflight.agent.instrumentation.ServerSocketChannelImplInstrumentation;
 import dev.tcpflight.agent.instrumentation.SocketChannelImplInstrumentation;
 import dev.tcpflight.agent.instrumentation.SocketInstrumentation;
 import dev.tcpflight.agent.instrumentation.SocketTransformer;
+import dev.tcpflight.agent.instrumentation.UnixAsynchronousServerSocketChannelImplInstrumentation;
+import dev.tcpflight.agent.instrumentation.UnixAsynchronousSocketChannelImplInstrumentation;
 import dev.tcpflight.agent.tracking.ConnectionTracker;
 
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -24,7 +29,12 @@ public final class AgentInstaller {
     public static final List<SocketInstrumentation> INSTRUMENTATIONS = List.of(
             new NioSocketImplInstrumentation(),
             new SocketChannelImplInstrumentation(),
-            new ServerSocketChannelImplInstrumentation());
+            new ServerSocketChannelImplInstrumentation(),
+            new AsynchronousSocketChannelImplInstrumentation(),
+            new UnixAsynchronousSocketChannelImplInstrumentation(),
+            new AsynchronousServerSocketChannelImplInstrumentation(),
+            new UnixAsynchronousServerSocketChannelImplInstrumentation(),
+            new IOUtilInstrumentation());
 
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
 

@@ -41,12 +41,14 @@ public final class NioSocketImplInstrumentation implements SocketInstrumentation
                 new Hook("accept(SocketImpl)", named("accept").and(takesArguments(SocketImpl.class)), Accept.class),
                 // Not implRead: its descriptor differs between JDK 17 and 25; read(byte[],int,int) is stable.
                 new Hook("read(byte[],int,int)", named("read").and(isPrivate())
-                        .and(takesArguments(byte[].class, int.class, int.class)), Read.class),
+                        .and(takesArguments(byte[].class, int.class, int.class)), SharedAdvice.ReadInt.class),
                 // Not implWrite: write loops over it in chunks, so this sees one call per application write.
                 new Hook("write(byte[],int,int)", named("write").and(isPrivate())
-                        .and(takesArguments(byte[].class, int.class, int.class)), Write.class),
-                new Hook("shutdownInput()", named("shutdownInput").and(takesArguments(0)), ShutdownInput.class),
-                new Hook("shutdownOutput()", named("shutdownOutput").and(takesArguments(0)), ShutdownOutput.class),
+                        .and(takesArguments(byte[].class, int.class, int.class)), SharedAdvice.WriteFully.class),
+                new Hook("shutdownInput()", named("shutdownInput").and(takesArguments(0)),
+                        SharedAdvice.ShutdownInput.class),
+                new Hook("shutdownOutput()", named("shutdownOutput").and(takesArguments(0)),
+                        SharedAdvice.ShutdownOutput.class),
                 new Hook("close()", named("close").and(takesArguments(0)), Close.class));
     }
 
@@ -78,53 +80,6 @@ public final class NioSocketImplInstrumentation implements SocketInstrumentation
         static void exit(@Advice.Argument(0) Object accepted, @Advice.Thrown Throwable thrown) {
             if (thrown == null) {
                 TcpBridge.acceptedImpl(accepted, SocketApi.SOCKET);
-            }
-        }
-    }
-
-    static final class Read {
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Return int result,
-                         @Advice.Thrown Throwable thrown) {
-            TcpBridge.read(fd, result, thrown);
-        }
-    }
-
-    static final class Write {
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Argument(2) int length,
-                         @Advice.Thrown Throwable thrown) {
-            TcpBridge.wrote(fd, length, thrown);
-        }
-    }
-
-    /** Repeated shutdowns are no-ops in the JDK: only the first one counts. */
-    static final class ShutdownInput {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static boolean enter(@Advice.FieldValue("isInputClosed") boolean inputClosed) {
-            return !inputClosed;
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter boolean wasOpen, @Advice.FieldValue("fd") FileDescriptor fd,
-                         @Advice.Thrown Throwable thrown) {
-            if (wasOpen && thrown == null) {
-                TcpBridge.inputShutdown(fd);
-            }
-        }
-    }
-
-    static final class ShutdownOutput {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static boolean enter(@Advice.FieldValue("isOutputClosed") boolean outputClosed) {
-            return !outputClosed;
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter boolean wasOpen, @Advice.FieldValue("fd") FileDescriptor fd,
-                         @Advice.Thrown Throwable thrown) {
-            if (wasOpen && thrown == null) {
-                TcpBridge.outputShutdown(fd);
             }
         }
     }

@@ -34,7 +34,7 @@ public final class ServerSocketChannelImplInstrumentation implements SocketInstr
                 new Hook("finishAccept(FileDescriptor,SocketAddress)", named("finishAccept")
                         .and(takesArguments(FileDescriptor.class, SocketAddress.class)), FinishAccept.class),
                 new Hook("implCloseSelectableChannel()",
-                        named("implCloseSelectableChannel").and(takesArguments(0)), Close.class));
+                        named("implCloseSelectableChannel").and(takesArguments(0)), SharedAdvice.Close.class));
     }
 
     static final class Bind {
@@ -54,13 +54,6 @@ public final class ServerSocketChannelImplInstrumentation implements SocketInstr
             if (thrown == null) {
                 TcpBridge.acceptedChannel(accepted, acceptedFd, remote, SocketApi.SOCKET_CHANNEL);
             }
-        }
-    }
-
-    static final class Close {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.FieldValue("fd") FileDescriptor fd) {
-            TcpBridge.closing(fd);
         }
     }
 }

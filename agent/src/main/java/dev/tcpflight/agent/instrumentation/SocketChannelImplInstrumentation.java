@@ -35,23 +35,29 @@ public final class SocketChannelImplInstrumentation implements SocketInstrumenta
                 new Hook("blockingConnect(SocketAddress,long)",
                         named("blockingConnect").and(takesArguments(SocketAddress.class, long.class)),
                         BlockingConnect.class),
-                new Hook("read(ByteBuffer)", named("read").and(takesArguments(ByteBuffer.class)), ReadInt.class),
+                new Hook("read(ByteBuffer)", named("read").and(takesArguments(ByteBuffer.class)),
+                        SharedAdvice.ReadInt.class),
                 new Hook("read(ByteBuffer[],int,int)",
-                        named("read").and(takesArguments(ByteBuffer[].class, int.class, int.class)), ReadLong.class),
+                        named("read").and(takesArguments(ByteBuffer[].class, int.class, int.class)),
+                        SharedAdvice.ReadLong.class),
                 new Hook("blockingRead(byte[],int,int,long)",
                         named("blockingRead").and(takesArguments(byte[].class, int.class, int.class, long.class)),
-                        ReadInt.class),
-                new Hook("write(ByteBuffer)", named("write").and(takesArguments(ByteBuffer.class)), WriteInt.class),
+                        SharedAdvice.ReadInt.class),
+                new Hook("write(ByteBuffer)", named("write").and(takesArguments(ByteBuffer.class)),
+                        SharedAdvice.WriteInt.class),
                 new Hook("write(ByteBuffer[],int,int)",
-                        named("write").and(takesArguments(ByteBuffer[].class, int.class, int.class)), WriteLong.class),
+                        named("write").and(takesArguments(ByteBuffer[].class, int.class, int.class)),
+                        SharedAdvice.WriteLong.class),
                 new Hook("blockingWriteFully(byte[],int,int)",
                         named("blockingWriteFully").and(takesArguments(byte[].class, int.class, int.class)),
-                        WriteFully.class),
-                new Hook("shutdownInput()", named("shutdownInput").and(takesArguments(0)), ShutdownInput.class),
-                new Hook("shutdownOutput()", named("shutdownOutput").and(takesArguments(0)), ShutdownOutput.class),
+                        SharedAdvice.WriteFully.class),
+                new Hook("shutdownInput()", named("shutdownInput").and(takesArguments(0)),
+                        SharedAdvice.ShutdownInput.class),
+                new Hook("shutdownOutput()", named("shutdownOutput").and(takesArguments(0)),
+                        SharedAdvice.ShutdownOutput.class),
                 // Runs once per channel; AbstractInterruptibleChannel.close() would also catch FileChannels.
                 new Hook("implCloseSelectableChannel()",
-                        named("implCloseSelectableChannel").and(takesArguments(0)), Close.class));
+                        named("implCloseSelectableChannel").and(takesArguments(0)), SharedAdvice.Close.class));
     }
 
     static final class Connect {
@@ -92,83 +98,6 @@ public final class SocketChannelImplInstrumentation implements SocketInstrumenta
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Thrown Throwable thrown) {
             TcpBridge.connectReturned(fd, thrown == null, thrown);
-        }
-    }
-
-    static final class ReadInt {
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Return int result,
-                         @Advice.Thrown Throwable thrown) {
-            TcpBridge.read(fd, result, thrown);
-        }
-    }
-
-    static final class ReadLong {
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Return long result,
-                         @Advice.Thrown Throwable thrown) {
-            TcpBridge.read(fd, result, thrown);
-        }
-    }
-
-    static final class WriteInt {
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Return int written,
-                         @Advice.Thrown Throwable thrown) {
-            TcpBridge.wrote(fd, written, thrown);
-        }
-    }
-
-    static final class WriteLong {
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Return long written,
-                         @Advice.Thrown Throwable thrown) {
-            TcpBridge.wrote(fd, written, thrown);
-        }
-    }
-
-    static final class WriteFully {
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Argument(2) int length,
-                         @Advice.Thrown Throwable thrown) {
-            TcpBridge.wrote(fd, length, thrown);
-        }
-    }
-
-    static final class ShutdownInput {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static boolean enter(@Advice.FieldValue("isInputClosed") boolean inputClosed) {
-            return !inputClosed;
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter boolean wasOpen, @Advice.FieldValue("fd") FileDescriptor fd,
-                         @Advice.Thrown Throwable thrown) {
-            if (wasOpen && thrown == null) {
-                TcpBridge.inputShutdown(fd);
-            }
-        }
-    }
-
-    static final class ShutdownOutput {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static boolean enter(@Advice.FieldValue("isOutputClosed") boolean outputClosed) {
-            return !outputClosed;
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter boolean wasOpen, @Advice.FieldValue("fd") FileDescriptor fd,
-                         @Advice.Thrown Throwable thrown) {
-            if (wasOpen && thrown == null) {
-                TcpBridge.outputShutdown(fd);
-            }
-        }
-    }
-
-    static final class Close {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.FieldValue("fd") FileDescriptor fd) {
-            TcpBridge.closing(fd);
         }
     }
 }

@@ -80,9 +80,11 @@ public final class ConnectionTracker {
             recorder.transition(socket, TcpStateMachine.next(TcpState.CLOSED, Observation.CONNECT_START).get(0),
                     1, "", synSent);
         }
-        if (failure != null) {
-            Observation outcome = classifyConnectFailure(failure);
-            apply(socket, outcome, describe(failure));
+        if (failure != null || socket.closedInConnectCall) {
+            // An asynchronous connect hands its failure to the application's Future or handler, not to the
+            // agent: all the agent sees is the JDK closing the channel inside the call.
+            Observation outcome = failure == null ? Observation.CONNECT_FAILED : classifyConnectFailure(failure);
+            apply(socket, outcome, failure == null ? "closed by the JDK while connecting" : describe(failure));
             end(socket, switch (outcome) {
                 case CONNECT_REFUSED -> EndCause.REFUSED;
                 case CONNECT_TIMEOUT -> EndCause.TIMEOUT;
@@ -156,6 +158,7 @@ public final class ConnectionTracker {
         }
         if (socket.connectCall) {
             // The JDK closes a failed connect's socket inside the connect call: the call's outcome decides.
+            socket.closedInConnectCall = true;
             if (socket.local == null) {
                 socket.local = probe.localAddress(key); // the ephemeral port is still bound
             }

@@ -6,7 +6,9 @@ public enum SocketApi {
     SERVER_SOCKET("java.net.ServerSocket"),
     /** Also when used through its {@code socket()} adaptor: one connection, one record. */
     SOCKET_CHANNEL("SocketChannel"),
-    SERVER_SOCKET_CHANNEL("ServerSocketChannel");
+    SERVER_SOCKET_CHANNEL("ServerSocketChannel"),
+    ASYNC_SOCKET_CHANNEL("AsynchronousSocketChannel"),
+    ASYNC_SERVER_SOCKET_CHANNEL("AsynchronousServerSocketChannel");
 
     private final String label;
 

@@ -45,6 +45,8 @@ public final class TrackedSocket {
 
     /** A connect or finishConnect call is under way on this socket. */
     volatile boolean connectCall;
+    /** The JDK closed the socket during a connect call: that call failed. */
+    volatile boolean closedInConnectCall;
     volatile boolean inputShut;
     volatile boolean peerClosedFirst;
     volatile boolean resetSeen;

@@ -1,0 +1,73 @@
+package dev.tcpflight.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tcpflight.cli.testing.CliRun;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class TcpflightCliTest {
+
+    @Test
+    void helpListsEverySubcommandWithItsOneLineDescription() {
+        CliRun run = CliRun.of("--help");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().startsWith("Usage: tcpflight [-hV] [--verbose] [COMMAND]"), run.toString());
+        assertTrue(run.out().contains("  demo      Run a demo scenario under the agent"), run.toString());
+        assertTrue(run.out().contains("  timeline  Show each connection's TCP state transitions"), run.toString());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void versionNamesTcpflightAndTheJvm() {
+        CliRun run = CliRun.of("--version");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().startsWith("tcpflight "), run.toString());
+        assertTrue(run.out().contains("Java " + Runtime.version()), run.toString());
+    }
+
+    @Test
+    void usageErrorsExitWith2() {
+        assertEquals(2, CliRun.of("--no-such-option").exitCode());
+        assertEquals(2, CliRun.of("no-such-command").exitCode());
+        assertEquals(2, CliRun.of("timeline").exitCode());
+    }
+
+    @Test
+    void withoutSubcommandShowsUsage() {
+        CliRun run = CliRun.of();
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("Missing subcommand\nUsage: tcpflight"), run.toString());
+    }
+
+    @Test
+    void verboseAddsTheStackTraceToTheOneLineError() {
+        CliRun quiet = CliRun.of("timeline", "missing.jfr");
+        CliRun verbose = CliRun.of("timeline", "--verbose", "missing.jfr");
+        CliRun verboseFirst = CliRun.of("--verbose", "timeline", "missing.jfr");
+
+        assertEquals("tcpflight: no such file: missing.jfr\n", quiet.err());
+        assertEquals(1, verbose.exitCode());
+        assertTrue(verbose.err().startsWith("tcpflight: no such file: missing.jfr\n"), verbose.toString());
+        assertTrue(verbose.err().contains("\tat dev.tcpflight.cli."), verbose.toString());
+        assertTrue(verboseFirst.err().contains("\tat dev.tcpflight.cli."), verboseFirst.toString());
+    }
+
+    @Test
+    void unexpectedErrorsAreOneLineToo() {
+        StringWriter err = new StringWriter();
+        picocli.CommandLine commandLine = TcpflightCli.commandLine().setErr(new PrintWriter(err));
+
+        int exitCode = new ErrorReporter().handleExecutionException(
+                new IllegalStateException("boom"), commandLine, commandLine.parseArgs());
+
+        assertEquals(1, exitCode);
+        assertEquals("tcpflight: unexpected error: java.lang.IllegalStateException: boom "
+                + "(run with --verbose for details)\n", err.toString());
+    }
+}

@@ -1,0 +1,122 @@
+package dev.tcpflight.cli.recording;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tcpflight.agent.fake.FakeSocket;
+import dev.tcpflight.cli.testing.FakeApp;
+import dev.tcpflight.cli.testing.Recordings;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordingReaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void groupsTransitionsPerConnectionInTheOrderTheyHappened() throws Exception {
+        Path file = Recordings.record(dir.resolve("app.jfr"), FakeApp::handshakeAndClose);
+
+        List<ConnectionTimeline> timelines = RecordingReader.read(List.of(file));
+
+        assertEquals(List.of(1L, 2L, 3L, 4L), timelines.stream().map(ConnectionTimeline::id).toList());
+        ConnectionTimeline server = timelines.get(2);
+        assertEquals(List.of("LISTEN>SYN_RECEIVED", "SYN_RECEIVED>ESTABLISHED", "ESTABLISHED>CLOSE_WAIT",
+                "CLOSE_WAIT>LAST_ACK"), states(server));
+        assertEquals(List.of(1, 2, 3, 4), server.transitions().stream().map(Transition::sequence).toList());
+        assertEquals(new SocketInfo("server", "java.net.Socket", new Endpoint("127.0.0.1", FakeApp.SERVER_PORT),
+                new Endpoint("127.0.0.1", FakeApp.CLIENT_PORT)), server.socket());
+        assertEquals(Thread.currentThread().getName(), server.thread());
+        assertEquals("read-eof", server.transitions().get(2).trigger());
+        assertEquals("inferred", server.transitions().get(0).source());
+    }
+
+    @Test
+    void attachesTheConnectionEndEvent() throws Exception {
+        Path file = Recordings.record(dir.resolve("app.jfr"), FakeApp::handshakeAndClose);
+
+        ConnectionEnd end = RecordingReader.read(List.of(file)).get(1).end().orElseThrow();
+
+        assertEquals(5, end.bytesRead());
+        assertEquals(5, end.bytesWritten());
+        assertEquals("FIN_WAIT_1", end.finalState());
+        assertEquals("local-close", end.endCause());
+        assertTrue(end.duration().toNanos() > 0, "Connection's duration spans open to end");
+    }
+
+    @Test
+    void ordersTransitionsByTimeNotByPositionInTheFile() throws Exception {
+        FakeSocket socket = new FakeSocket(7, "client", "java.net.Socket", "127.0.0.1", 40000, "127.0.0.1", 80);
+        Path file = Recordings.record(dir.resolve("late-commit.jfr"), () -> {
+            Runnable synSent = socket.begin("CLOSED", "SYN_SENT", "connect", "api");
+            socket.transition("SYN_SENT", "ESTABLISHED", "connect", "api");
+            synSent.run(); // written to the file after the later transition
+        });
+
+        ConnectionTimeline timeline = RecordingReader.read(List.of(file)).get(0);
+
+        assertEquals(List.of("CLOSED>SYN_SENT", "SYN_SENT>ESTABLISHED"), states(timeline));
+    }
+
+    @Test
+    void keysConnectionsByRecordingBecauseIdsRepeatAcrossJvms() throws Exception {
+        Path first = Recordings.record(dir.resolve("first.jfr"), FakeApp::handshakeAndClose);
+        Path second = Recordings.record(dir.resolve("second.jfr"), FakeApp::handshakeAndClose);
+
+        List<ConnectionTimeline> timelines = RecordingReader.read(List.of(first, second));
+
+        assertEquals(8, timelines.size());
+        assertEquals(List.of(first, first, first, first, second, second, second, second),
+                timelines.stream().map(t -> t.key().recording()).toList());
+        ConnectionTimeline secondServer = timelines.get(6);
+        assertEquals(3, secondServer.id());
+        assertEquals(4, secondServer.transitions().size(), "not merged with the first file's connection 3");
+    }
+
+    @Test
+    void aFileGivenTwiceIsReadOnce() throws Exception {
+        Path file = Recordings.record(dir.resolve("app.jfr"), FakeApp::handshakeAndClose);
+
+        assertEquals(4, RecordingReader.read(List.of(file, file)).size());
+    }
+
+    @Test
+    void topFrameIsTheFirstFrameOutsideTheJdkAndTheAgent() throws Exception {
+        Path file = Recordings.record(dir.resolve("app.jfr"), FakeApp::handshakeAndClose);
+
+        List<ConnectionTimeline> timelines = RecordingReader.read(List.of(file));
+
+        assertTrue(timelines.get(1).transitions().get(0).topFrame().matches("FakeApp\\.handshakeAndClose:\\d+"),
+                timelines.get(1).transitions().get(0).topFrame());
+        assertTrue(timelines.get(2).transitions().get(0).topFrame().matches("FakeApp\\.accept:\\d+"),
+                timelines.get(2).transitions().get(0).topFrame());
+    }
+
+    @Test
+    void topFrameIsEmptyWithoutStackTraces() throws Exception {
+        Path file = Recordings.record(dir.resolve("app.jfr"), false, FakeApp::handshakeAndClose);
+
+        ConnectionTimeline client = RecordingReader.read(List.of(file)).get(1);
+
+        assertEquals("", client.transitions().get(0).topFrame());
+    }
+
+    @Test
+    void connectionWhoseTransitionsPrecedeTheRecordingStillShowsItsEnd() throws Exception {
+        FakeSocket socket = new FakeSocket(9, "client", "java.net.Socket", "::1", 40001, "::1", 443);
+        Path file = Recordings.record(dir.resolve("late-start.jfr"), () -> socket.end(1, 2, "CLOSED", "reset"));
+
+        ConnectionTimeline timeline = RecordingReader.read(List.of(file)).get(0);
+
+        assertEquals(List.of(), timeline.transitions());
+        assertEquals("[::1]:40001", timeline.socket().local().toString());
+        assertEquals("", timeline.thread());
+    }
+
+    private static List<String> states(ConnectionTimeline timeline) {
+        return timeline.transitions().stream().map(t -> t.fromState() + ">" + t.toState()).toList();
+    }
+}

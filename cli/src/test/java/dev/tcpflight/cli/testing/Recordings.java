@@ -1,0 +1,48 @@
+package dev.tcpflight.cli.testing;
+
+import dev.tcpflight.agent.fake.ConnectionEvent;
+import dev.tcpflight.agent.fake.StateChangeEvent;
+import java.io.IOException;
+import java.nio.file.Path;
+import jdk.jfr.Event;
+import jdk.jfr.Name;
+import jdk.jfr.Recording;
+
+/** Real .jfr files made in this JVM: what {@code body} commits while a recording runs, dumped to a file. */
+public final class Recordings {
+
+    private Recordings() {
+    }
+
+    public static Path record(Path file, Runnable body) throws IOException {
+        return record(file, true, body);
+    }
+
+    public static Path record(Path file, boolean stackTraces, Runnable body) throws IOException {
+        try (Recording recording = new Recording()) {
+            recording.enable(StateChangeEvent.class).with("stackTrace", String.valueOf(stackTraces));
+            recording.enable(ConnectionEvent.class);
+            recording.start();
+            body.run();
+            recording.stop();
+            recording.dump(file);
+        }
+        return file;
+    }
+
+    /** A valid recording with events, none of them tcpflight's. */
+    public static Path withoutTcpflightEvents(Path file) throws IOException {
+        try (Recording recording = new Recording()) {
+            recording.enable(OtherEvent.class);
+            recording.start();
+            new OtherEvent().commit();
+            recording.stop();
+            recording.dump(file);
+        }
+        return file;
+    }
+
+    @Name("test.Other")
+    static final class OtherEvent extends Event {
+    }
+}
