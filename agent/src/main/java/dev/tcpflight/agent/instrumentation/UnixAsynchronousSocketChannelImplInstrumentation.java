@@ -56,11 +56,6 @@ public final class UnixAsynchronousSocketChannelImplInstrumentation implements S
     }
 
     static final class SetConnected {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.FieldValue("fd") FileDescriptor fd) {
-            TcpBridge.connectResuming(fd);
-        }
-
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Thrown Throwable thrown) {
             TcpBridge.connectReturned(fd, thrown == null, thrown);

@@ -48,7 +48,7 @@ public final class ConnectionTracker {
         TrackedSocket socket = register(key, owner, Role.CLIENT, api, null, remote, TcpState.CLOSED);
         if (socket != null) {
             socket.connectCall = true;
-            socket.pendingConnectEvent = recorder.begin();
+            socket.pendingConnectEvent(recorder.begin());
             socket.compareAndSetStateWord(TrackedSocket.word(TcpState.CLOSED, 0), TrackedSocket.word(TcpState.SYN_SENT, 1));
         }
     }
@@ -63,23 +63,31 @@ public final class ConnectionTracker {
 
     /**
      * A connect or finishConnect call returned: {@code established}, still pending (a non-blocking connect),
-     * or failed with {@code failure}.
+     * or failed with {@code failure}. Success may be reported by another thread than the one whose call started
+     * the connect (asynchronous channels), so it never depends on the call flag.
      */
     public void connectReturned(Object key, boolean established, Throwable failure) {
         TrackedSocket socket = sockets.get(key);
-        if (socket == null || !socket.connectCall) {
+        if (socket == null) {
             return;
         }
-        socket.connectCall = false;
         if (socket.local == null) {
             socket.local = probe.localAddress(key);
         }
-        Object synSent = socket.pendingConnectEvent;
+        Object synSent = socket.takePendingConnectEvent();
         if (synSent != null) {
-            socket.pendingConnectEvent = null;
             recorder.transition(socket, TcpStateMachine.next(TcpState.CLOSED, Observation.CONNECT_START).get(0),
                     1, "", synSent);
         }
+        if (established) {
+            socket.connectCall = false;
+            apply(socket, Observation.CONNECT_OK, "");
+            return;
+        }
+        if (!socket.connectCall) {
+            return;
+        }
+        socket.connectCall = false;
         if (failure != null || socket.closedInConnectCall) {
             // An asynchronous connect hands its failure to the application's Future or handler, not to the
             // agent: all the agent sees is the JDK closing the channel inside the call.
@@ -90,8 +98,6 @@ public final class ConnectionTracker {
                 case CONNECT_TIMEOUT -> EndCause.TIMEOUT;
                 default -> EndCause.FAILED;
             });
-        } else if (established) {
-            apply(socket, Observation.CONNECT_OK, "");
         }
     }
 

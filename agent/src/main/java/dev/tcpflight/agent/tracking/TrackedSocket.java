@@ -18,6 +18,7 @@ public final class TrackedSocket {
     private static final VarHandle STATE_WORD;
     private static final VarHandle BYTES_READ;
     private static final VarHandle BYTES_WRITTEN;
+    private static final VarHandle PENDING_CONNECT_EVENT;
 
     static {
         try {
@@ -25,6 +26,7 @@ public final class TrackedSocket {
             STATE_WORD = lookup.findVarHandle(TrackedSocket.class, "stateWord", long.class);
             BYTES_READ = lookup.findVarHandle(TrackedSocket.class, "bytesRead", long.class);
             BYTES_WRITTEN = lookup.findVarHandle(TrackedSocket.class, "bytesWritten", long.class);
+            PENDING_CONNECT_EVENT = lookup.findVarHandle(TrackedSocket.class, "pendingConnectEvent", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -53,7 +55,7 @@ public final class TrackedSocket {
     /** Owned by the {@link TransitionRecorder}: the event that spans the connection's life. */
     volatile Object lifetimeEvent;
     /** The CLOSED→SYN_SENT event, begun when connect started and committed once the local port is known. */
-    volatile Object pendingConnectEvent;
+    private volatile Object pendingConnectEvent;
 
     TrackedSocket(long id, Object key, Object owner, ReferenceQueue<Object> queue, Role role, SocketApi api,
                   InetSocketAddress local, InetSocketAddress remote, TcpState initial) {
@@ -65,6 +67,10 @@ public final class TrackedSocket {
         this.local = local;
         this.remote = remote;
         this.stateWord = initial.ordinal();
+    }
+
+    void pendingConnectEvent(Object begun) {
+        pendingConnectEvent = begun;
     }
 
     public long id() { return id; }
@@ -87,6 +93,11 @@ public final class TrackedSocket {
 
     boolean compareAndSetStateWord(long expected, long next) {
         return STATE_WORD.compareAndSet(this, expected, next);
+    }
+
+    /** The begun CLOSED→SYN_SENT event, to the one caller that commits it; null for everyone else. */
+    Object takePendingConnectEvent() {
+        return PENDING_CONNECT_EVENT.getAndSet(this, (Object) null);
     }
 
     void addBytesRead(long n) {
