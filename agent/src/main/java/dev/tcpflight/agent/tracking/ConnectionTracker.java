@@ -6,18 +6,17 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns what the instrumentation observes into per-socket state and transitions. Sockets are keyed by an object
- * that lives exactly as long as the socket and has identity equality (the socket's {@code FileDescriptor}), so a
- * lookup on the read/write path allocates nothing. Tracking runs whether or not a recording does, so a recording
+ * that lives exactly as long as the socket and has identity equality (the socket's {@code FileDescriptor}), in a
+ * lock-free {@link SocketRegistry}, so a lookup on the read/write path allocates nothing and nothing blocks. Tracking runs whether or not a recording does, so a recording
  * started later still sees every connection's true state.
  */
 public final class ConnectionTracker {
 
-    private final ConcurrentHashMap<Object, TrackedSocket> sockets = new ConcurrentHashMap<>();
+    private final SocketRegistry sockets = new SocketRegistry();
     private final ReferenceQueue<Object> dropped = new ReferenceQueue<>();
     private final AtomicLong ids = new AtomicLong();
     private final TransitionRecorder recorder;
@@ -194,7 +193,7 @@ public final class ConnectionTracker {
         reapDropped();
         TrackedSocket socket = new TrackedSocket(ids.incrementAndGet(), key, owner, dropped, role, api,
                 local, remote, initial);
-        if (sockets.putIfAbsent(key, socket) != null) {
+        if (!sockets.add(socket)) {
             return null; // already tracked: a repeated call the JDK will reject
         }
         recorder.opened(socket);
@@ -221,7 +220,7 @@ public final class ConnectionTracker {
     }
 
     private void end(TrackedSocket socket, EndCause cause) {
-        if (sockets.remove(socket.key, socket)) {
+        if (sockets.remove(socket)) {
             socket.owner.clear();
             recorder.ended(socket, cause);
         }

@@ -33,6 +33,8 @@ final class ChildJvm {
     }
 
     private final List<String> jvmOptions = new ArrayList<>();
+    private final List<String> classPath =
+            new ArrayList<>(List.of(location(ChildJvm.class), location(Scenario.class)));
     private String agentOptions = "";
     private boolean withAgent = true;
 
@@ -43,6 +45,16 @@ final class ChildJvm {
 
     ChildJvm withoutAgent() {
         this.withAgent = false;
+        return this;
+    }
+
+    /** Adds the jars of the test class path whose path contains {@code part}, e.g. "/io/netty/". */
+    ChildJvm withLibraries(String part) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.contains(part)) {
+                classPath.add(entry);
+            }
+        }
         return this;
     }
 
@@ -70,7 +82,7 @@ final class ChildJvm {
         command.add("-Xlog:all=warning:stderr");
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(location(ChildJvm.class) + File.pathSeparator + location(Scenario.class));
+        command.add(String.join(File.pathSeparator, classPath));
         command.add(mainClass);
         command.addAll(List.of(arguments));
         Path out = Files.createTempFile("child", ".out");

@@ -1,0 +1,71 @@
+package dev.tcpflight.agent.it.programs;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+
+import java.io.DataInputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Child program: a Netty echo server on its NIO transport, driven by {@link #CLIENTS} plain java.net clients
+ * that each send a message, read the echo and close first. Netty closes its side when it reads the EOF.
+ */
+public final class NettyEcho {
+
+    public static final int CLIENTS = 3;
+    private static final byte[] MESSAGE = "hello netty".getBytes();
+
+    /** Echoes what it reads; counts the connections Netty has closed. */
+    @ChannelHandler.Sharable
+    private static final class EchoHandler extends ChannelInboundHandlerAdapter {
+        private final CountDownLatch closed;
+
+        EchoHandler(CountDownLatch closed) {
+            this.closed = closed;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext context, Object message) {
+            context.writeAndFlush(message);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext context) {
+            closed.countDown();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        EventLoopGroup group = new NioEventLoopGroup(1);
+        CountDownLatch closedByNetty = new CountDownLatch(CLIENTS);
+        try {
+            Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                    .childHandler(new EchoHandler(closedByNetty))
+                    .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
+            int port = ((InetSocketAddress) server.localAddress()).getPort();
+            for (int i = 0; i < CLIENTS; i++) {
+                try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    client.setSoTimeout(5_000);
+                    client.getOutputStream().write(MESSAGE);
+                    new DataInputStream(client.getInputStream()).readFully(new byte[MESSAGE.length]);
+                }
+            }
+            if (!closedByNetty.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Netty did not close every connection");
+            }
+            server.close().sync();
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        }
+    }
+}
