@@ -1,7 +1,11 @@
 package dev.tcpflight.agent;
 
+import dev.tcpflight.agent.bridge.AgentFailures;
 import dev.tcpflight.agent.bridge.TcpBridge;
+import dev.tcpflight.agent.events.FaultInjectingRecorder;
 import dev.tcpflight.agent.events.JfrRecorder;
+import dev.tcpflight.agent.events.SocketStatesReporter;
+import dev.tcpflight.agent.events.StackTracePolicy;
 import dev.tcpflight.agent.instrumentation.AsynchronousServerSocketChannelImplInstrumentation;
 import dev.tcpflight.agent.instrumentation.AsynchronousSocketChannelImplInstrumentation;
 import dev.tcpflight.agent.instrumentation.IOUtilInstrumentation;
@@ -14,6 +18,7 @@ import dev.tcpflight.agent.instrumentation.SocketTransformer;
 import dev.tcpflight.agent.instrumentation.UnixAsynchronousServerSocketChannelImplInstrumentation;
 import dev.tcpflight.agent.instrumentation.UnixAsynchronousSocketChannelImplInstrumentation;
 import dev.tcpflight.agent.tracking.ConnectionTracker;
+import dev.tcpflight.agent.tracking.PortFilter;
 
 import net.bytebuddy.dynamic.ClassFileLocator;
 
@@ -54,10 +59,21 @@ public final class AgentInstaller {
         if (System.getProperty("net.bytebuddy.safe") == null) {
             System.setProperty("net.bytebuddy.safe", "true");
         }
+        if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) {
+            System.err.println("[tcpflight] WARNING: agent not started: the jdk.jfr module is not in this JVM"
+                    + " (started with a main module or a jlink image?); add --add-modules jdk.jfr");
+            return;
+        }
         JfrRecorder.registerEvents();
+        if (!options.stacks()) {
+            StackTracePolicy.disableStackTraces();
+        }
         JdkSocketAccess.openInternals(instrumentation);
         JdkSocketAccess access = new JdkSocketAccess();
-        TcpBridge.install(new ConnectionTracker(new JfrRecorder(), access), access);
+        ConnectionTracker tracker = new ConnectionTracker(FaultInjectingRecorder.wrapIfRequested(new JfrRecorder()),
+                access, new PortFilter(options.ports()));
+        SocketStatesReporter.register(tracker, AgentFailures::count);
+        TcpBridge.install(tracker, access);
         LegacySocketImplCheck.warnIfActive(System.err);
         new SocketTransformer(INSTRUMENTATIONS, new ClassFileLocator.ForJarFile(agentJar), System.err, options.verbose())
                 .installOn(instrumentation);

@@ -1,30 +1,86 @@
 package dev.tcpflight.agent;
 
 import java.io.PrintStream;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The option string after {@code -javaagent:tcpflight-agent.jar=}: comma-separated words. A word the agent does
- * not know is reported once and ignored; options never stop the application from starting.
+ * The option string after {@code -javaagent:tcpflight-agent.jar=} (or given to {@code tcpflight attach}):
+ * comma-separated {@code name} or {@code name=value} words. A word the agent does not understand is reported
+ * once and ignored; options never stop the application from starting.
  *
  * @param verbose {@code verbose}: print each instrumented JDK method at start-up
+ * @param stacks  {@code stacks=on|off}: stack traces on transitions (default on)
+ * @param kernel  {@code kernel=on|off}: follow closed sockets in the OS socket table (default on, Linux only)
+ * @param ports   {@code ports=8080;9090}: only track connections with one of these local or remote ports
+ *                (empty: all); ports are separated by ';' because ',' separates options
  */
-public record AgentOptions(boolean verbose) {
+public record AgentOptions(boolean verbose, boolean stacks, boolean kernel, Set<Integer> ports) {
 
-    public static final AgentOptions DEFAULTS = new AgentOptions(false);
+    public static final AgentOptions DEFAULTS = new AgentOptions(false, true, true, Set.of());
+
+    private static final String KNOWN = "verbose, stacks=on|off, kernel=on|off, ports=N;N...";
 
     public static AgentOptions parse(String text, PrintStream warnings) {
-        boolean verbose = false;
+        AgentOptions options = DEFAULTS;
         if (text == null || text.isBlank()) {
-            return DEFAULTS;
+            return options;
         }
         for (String word : text.split(",")) {
             String option = word.trim();
-            if (option.equals("verbose")) {
-                verbose = true;
-            } else if (!option.isEmpty()) {
-                warnings.println("[tcpflight] WARNING: unknown agent option '" + option + "' ignored (known: verbose)");
+            if (option.isEmpty()) {
+                continue;
+            }
+            try {
+                options = options.with(option);
+            } catch (IllegalArgumentException e) {
+                warnings.println("[tcpflight] WARNING: agent option '" + option + "' ignored: " + e.getMessage()
+                        + " (known: " + KNOWN + ")");
             }
         }
-        return new AgentOptions(verbose);
+        return options;
+    }
+
+    private AgentOptions with(String option) {
+        int equals = option.indexOf('=');
+        String name = equals < 0 ? option : option.substring(0, equals).trim();
+        String value = equals < 0 ? null : option.substring(equals + 1).trim();
+        return switch (name) {
+            case "verbose" -> new AgentOptions(value == null || onOff(value), stacks, kernel, ports);
+            case "stacks" -> new AgentOptions(verbose, onOff(value), kernel, ports);
+            case "kernel" -> new AgentOptions(verbose, stacks, onOff(value), ports);
+            case "ports" -> new AgentOptions(verbose, stacks, kernel, portSet(value));
+            default -> throw new IllegalArgumentException("unknown option");
+        };
+    }
+
+    private static boolean onOff(String value) {
+        if ("on".equals(value) || "true".equals(value)) {
+            return true;
+        }
+        if ("off".equals(value) || "false".equals(value)) {
+            return false;
+        }
+        throw new IllegalArgumentException("expected on or off, not '" + value + "'");
+    }
+
+    private static Set<Integer> portSet(String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("expected ports=N;N...");
+        }
+        Set<Integer> ports = new TreeSet<>();
+        for (String part : value.split(";")) {
+            int port;
+            try {
+                port = Integer.parseInt(part.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a port number: '" + part.trim() + "'");
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            ports.add(port);
+        }
+        return Set.copyOf(ports);
     }
 }

@@ -18,6 +18,7 @@ public final class JfrRecorder implements TransitionRecorder {
     public static void registerEvents() {
         FlightRecorder.register(StateChangeEvent.class);
         FlightRecorder.register(ConnectionEvent.class);
+        FlightRecorder.register(SocketStatesEvent.class);
     }
 
     @Override

@@ -21,15 +21,22 @@ public final class ConnectionTracker {
     private final AtomicLong ids = new AtomicLong();
     private final TransitionRecorder recorder;
     private final SocketProbe probe;
+    private final PortFilter filter;
 
-    public ConnectionTracker(TransitionRecorder recorder, SocketProbe probe) {
+    public ConnectionTracker(TransitionRecorder recorder, SocketProbe probe, PortFilter filter) {
         this.recorder = recorder;
         this.probe = probe;
+        this.filter = filter;
     }
 
     /** Number of sockets currently tracked. */
     public int size() {
         return sockets.size();
+    }
+
+    /** How many tracked sockets are in each state, indexed by {@link TcpState#ordinal()}. */
+    public int[] countByState() {
+        return sockets.countByState();
     }
 
     public void listening(Object key, Object owner, SocketApi api, InetSocketAddress local) {
@@ -190,6 +197,9 @@ public final class ConnectionTracker {
 
     private TrackedSocket register(Object key, Object owner, Role role, SocketApi api,
                                    InetSocketAddress local, InetSocketAddress remote, TcpState initial) {
+        if (!filter.admits(local, remote)) {
+            return null;
+        }
         reapDropped();
         TrackedSocket socket = new TrackedSocket(ids.incrementAndGet(), key, owner, dropped, role, api,
                 local, remote, initial);

@@ -76,6 +76,17 @@ final class SocketRegistry {
         return size.get();
     }
 
+    /** Counts the sockets in each state, indexed by {@link TcpState#ordinal()}; a snapshot, bucket by bucket. */
+    int[] countByState() {
+        int[] counts = new int[TcpState.values().length];
+        for (int i = 0; i < BUCKETS; i++) {
+            for (TrackedSocket socket : buckets.get(i)) {
+                counts[socket.state().ordinal()]++;
+            }
+        }
+        return counts;
+    }
+
     private static int indexOf(TrackedSocket[] bucket, TrackedSocket socket) {
         for (int i = 0; i < bucket.length; i++) {
             if (bucket[i] == socket) {

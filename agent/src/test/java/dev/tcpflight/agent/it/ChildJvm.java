@@ -20,7 +20,7 @@ final class ChildJvm {
 
     static final Path AGENT_JAR = Path.of(System.getProperty("tcpflight.agent.jar", "target/tcpflight-agent.jar"));
     static final Path JFC = Path.of(System.getProperty("tcpflight.jfc", "target/tcpflight.jfc"));
-    private static final long TIMEOUT_SECONDS = 60;
+    private static final long TIMEOUT_SECONDS = 180;
 
     record Result(int exitCode, String stdout, String stderr) {
         Result assertSucceeded() {
@@ -36,6 +36,7 @@ final class ChildJvm {
     private final List<String> classPath =
             new ArrayList<>(List.of(location(ChildJvm.class), location(Scenario.class)));
     private String agentOptions = "";
+    private Path workingDirectory;
     private boolean withAgent = true;
 
     ChildJvm agentOptions(String options) {
@@ -55,6 +56,12 @@ final class ChildJvm {
                 classPath.add(entry);
             }
         }
+        return this;
+    }
+
+    /** Runs the child in {@code directory} (default: the tests' working directory). */
+    ChildJvm workingDirectory(Path directory) {
+        this.workingDirectory = directory;
         return this;
     }
 
@@ -88,8 +95,11 @@ final class ChildJvm {
         Path out = Files.createTempFile("child", ".out");
         Path err = Files.createTempFile("child", ".err");
         try {
-            Process process = new ProcessBuilder(command)
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            if (workingDirectory != null) {
+                builder.directory(workingDirectory.toFile());
+            }
+            Process process = builder.start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
                 throw new AssertionError("child JVM did not finish in " + TIMEOUT_SECONDS + " s: " + command

@@ -35,7 +35,7 @@ class ConnectionTrackerTest {
     Path dir;
 
     private final TestProbe probe = new TestProbe();
-    private final ConnectionTracker tracker = new ConnectionTracker(new JfrRecorder(), probe);
+    private final ConnectionTracker tracker = new ConnectionTracker(new JfrRecorder(), probe, PortFilter.ALL);
 
     @Test
     void clientClosesFirst() throws Exception {

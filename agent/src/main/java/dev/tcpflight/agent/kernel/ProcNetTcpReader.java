@@ -1,0 +1,79 @@
+package dev.tcpflight.agent.kernel;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Reads {@code /proc/net/tcp} and {@code /proc/net/tcp6} into a {@link SocketTable}, each in one pass through
+ * one reusable buffer: the kernel formats the table as it is read, so the cost is one walk of the kernel's
+ * socket hash per file. {@code tcp6} lists IPv6 and dual-stack sockets (IPv4 peers as {@code ::ffff:a.b.c.d});
+ * {@code tcp} lists IPv4-only sockets and is skipped when no wanted tuple is IPv4. A missing {@code tcp6} (IPv6
+ * disabled in the kernel) counts as empty.
+ */
+final class ProcNetTcpReader {
+
+    static final Path TCP = Path.of("/proc/net/tcp");
+    static final Path TCP6 = Path.of("/proc/net/tcp6");
+
+    private final Path tcp;
+    private final Path tcp6;
+    private final ProcNetTcp parser = new ProcNetTcp(ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN);
+    private final byte[] bytes = new byte[64 * 1024];
+    private final ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    private long bytesRead;
+
+    ProcNetTcpReader(Path tcp, Path tcp6) {
+        this.tcp = tcp;
+        this.tcp6 = tcp6;
+    }
+
+    /** Replaces the table's view with the current OS tables; on an exception the view is not to be used. */
+    void read(SocketTable table) throws IOException {
+        table.beginRead();
+        bytesRead = 0;
+        if (table.wantsIpv4()) {
+            readFile(tcp, table, false);
+        }
+        readFile(tcp6, table, true);
+    }
+
+    /** Bytes of table text read by the last {@link #read}; for measurements. */
+    long lastBytes() {
+        return bytesRead;
+    }
+
+    private void readFile(Path file, SocketTable table, boolean mayBeMissing) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            if (mayBeMissing) {
+                return;
+            }
+            throw e;
+        }
+        try (channel) {
+            buffer.clear();
+            while (true) {
+                int n = channel.read(buffer);
+                boolean end = n < 0;
+                int filled = buffer.position();
+                int rest = parser.parse(bytes, 0, filled, end, table);
+                if (end) {
+                    return;
+                }
+                bytesRead += n;
+                if (rest == 0 && filled == bytes.length) {
+                    rest = filled; // no newline in the whole buffer: not a table line, drop it
+                }
+                System.arraycopy(bytes, rest, bytes, 0, filled - rest);
+                buffer.position(filled - rest);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.tcpflight.agent;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AgentOptionsTest {
+
+    private final ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+
+    private AgentOptions parse(String text) {
+        return AgentOptions.parse(text, new PrintStream(warnings, true, StandardCharsets.UTF_8));
+    }
+
+    private String warnings() {
+        return warnings.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void noOptionsAreTheDefaults() {
+        assertEquals(AgentOptions.DEFAULTS, parse(null));
+        assertEquals(AgentOptions.DEFAULTS, parse(""));
+        assertEquals(new AgentOptions(false, true, true, Set.of()), AgentOptions.DEFAULTS);
+        assertEquals("", warnings());
+    }
+
+    @Test
+    void everyOptionIsRead() {
+        assertEquals(new AgentOptions(true, false, false, Set.of(80, 8080)),
+                parse("verbose, stacks=off,kernel=false,ports=8080;80"));
+        assertEquals("", warnings());
+    }
+
+    @Test
+    void badWordsWarnOnceEachAndKeepTheRest() {
+        AgentOptions options = parse("stacks=maybe,ports=http,ports=70000,bogus,kernel=off");
+        assertEquals(new AgentOptions(false, true, false, Set.of()), options);
+        String text = warnings();
+        assertEquals(4, text.lines().count(), text);
+        assertTrue(text.contains("'stacks=maybe' ignored: expected on or off"), text);
+        assertTrue(text.contains("'ports=http' ignored: not a port number"), text);
+        assertTrue(text.contains("'ports=70000' ignored: port out of range"), text);
+        assertTrue(text.contains("'bogus' ignored: unknown option"), text);
+    }
+}

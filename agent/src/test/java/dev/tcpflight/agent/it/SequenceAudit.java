@@ -1,0 +1,84 @@
+package dev.tcpflight.agent.it;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Streams a large recording and checks every connection's transitions without keeping the events: each must
+ * continue from the previous one's state, with sequence numbers 1, 2, 3... and no duplicates.
+ */
+final class SequenceAudit {
+
+    /** Per connection: the sequence number and state expected next, and its role. */
+    private static final class Chain {
+        String role;
+        String state = null;
+        int sequence;
+        int transitions;
+    }
+
+    final Map<String, Integer> connectionsByRole = new TreeMap<>();
+    final Map<String, Integer> endCauses = new TreeMap<>();
+    final List<String> problems = new ArrayList<>();
+    long lastTrackedCount = -1;
+    long lastAgentErrors = -1;
+    int transitions;
+
+    static SequenceAudit of(Path recording) throws IOException {
+        SequenceAudit audit = new SequenceAudit();
+        Map<Long, Chain> chains = new HashMap<>();
+        List<RecordedEvent> outOfOrder = new ArrayList<>();
+        try (RecordingFile file = new RecordingFile(recording)) {
+            while (file.hasMoreEvents()) {
+                RecordedEvent event = file.readEvent();
+                switch (event.getEventType().getName()) {
+                    case "tcpflight.StateChange" -> {
+                        if (!audit.accept(chains, event)) {
+                            outOfOrder.add(event); // committed by another thread before its predecessor
+                        }
+                    }
+                    case "tcpflight.Connection" -> audit.endCauses.merge(event.getString("endCause"), 1, Integer::sum);
+                    case "tcpflight.SocketStates" -> {
+                        audit.lastTrackedCount = event.getInt("tracked");
+                        audit.lastAgentErrors = event.getLong("agentErrors");
+                    }
+                    default -> { }
+                }
+            }
+        }
+        outOfOrder.sort((a, b) -> Integer.compare(a.getInt("sequence"), b.getInt("sequence")));
+        for (RecordedEvent event : outOfOrder) {
+            if (!audit.accept(chains, event)) {
+                audit.problems.add("connection " + event.getLong("connectionId") + ": sequence "
+                        + event.getInt("sequence") + " " + event.getString("fromState") + ">"
+                        + event.getString("toState") + " does not continue its chain");
+            }
+        }
+        chains.values().forEach(c -> audit.connectionsByRole.merge(c.role, 1, Integer::sum));
+        return audit;
+    }
+
+    private boolean accept(Map<Long, Chain> chains, RecordedEvent event) {
+        Chain chain = chains.computeIfAbsent(event.getLong("connectionId"), id -> new Chain());
+        chain.role = event.getString("role");
+        int sequence = event.getInt("sequence");
+        String from = event.getString("fromState");
+        boolean first = chain.transitions == 0;
+        if (sequence != chain.sequence + 1 || !first && !from.equals(chain.state)) {
+            return false;
+        }
+        chain.state = event.getString("toState");
+        chain.sequence = sequence;
+        chain.transitions++;
+        transitions++;
+        return true;
+    }
+}
