@@ -37,6 +37,7 @@ final class ChildJvm {
             new ArrayList<>(List.of(location(ChildJvm.class), location(Scenario.class)));
     private String agentOptions = "";
     private Path workingDirectory;
+    private Path modulePath;
     private boolean withAgent = true;
 
     ChildJvm agentOptions(String options) {
@@ -46,6 +47,18 @@ final class ChildJvm {
 
     ChildJvm withoutAgent() {
         this.withAgent = false;
+        return this;
+    }
+
+    /** Runs the main class given as {@code module/class} from this module path, not from the class path. */
+    ChildJvm modulePath(Path path) {
+        this.modulePath = path;
+        return this;
+    }
+
+    /** Adds a jar or directory to the child's class path. */
+    ChildJvm withClassPath(Path entry) {
+        classPath.add(entry.toString());
         return this;
     }
 
@@ -80,6 +93,15 @@ final class ChildJvm {
     }
 
     Result run(String mainClass, String... arguments) throws IOException, InterruptedException {
+        return start(mainClass, arguments).finish();
+    }
+
+    /** Starts the child and returns at once, for tests that act on a running JVM. */
+    Running start(Class<?> mainClass, String... arguments) throws IOException {
+        return start(mainClass.getName(), arguments);
+    }
+
+    Running start(String mainClass, String... arguments) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (withAgent) {
@@ -88,28 +110,56 @@ final class ChildJvm {
         command.add("-Xlog:disable");
         command.add("-Xlog:all=warning:stderr");
         command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(String.join(File.pathSeparator, classPath));
+        if (modulePath == null) {
+            command.add("-cp");
+            command.add(String.join(File.pathSeparator, classPath));
+        } else {
+            command.add("-p");
+            command.add(modulePath.toString());
+            command.add("-m");
+        }
         command.add(mainClass);
         command.addAll(List.of(arguments));
         Path out = Files.createTempFile("child", ".out");
         Path err = Files.createTempFile("child", ".err");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-            if (workingDirectory != null) {
-                builder.directory(workingDirectory.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
+        }
+        return new Running(builder.start(), command, out, err);
+    }
+
+    /** A started child JVM whose output goes to temporary files. */
+    record Running(Process process, List<String> command, Path out, Path err) {
+
+        long pid() {
+            return process.pid();
+        }
+
+        /** Waits until the child has printed {@code line} on stdout. */
+        void awaitLine(String line) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            while (!Files.readString(out).lines().anyMatch(line::equals)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("child never printed '" + line + "':\n" + Files.readString(err));
+                }
+                Thread.sleep(20);
             }
-            Process process = builder.start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                throw new AssertionError("child JVM did not finish in " + TIMEOUT_SECONDS + " s: " + command
-                        + "\n" + Files.readString(err));
+        }
+
+        Result finish() throws IOException, InterruptedException {
+            try {
+                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                    throw new AssertionError("child JVM did not finish in " + TIMEOUT_SECONDS + " s: " + command
+                            + "\n" + Files.readString(err));
+                }
+                return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
             }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
         }
     }
 
