@@ -37,9 +37,9 @@ public final class CloseWaitLeakScenario extends NarratedScenario {
     @Override
     public List<ExpectedEndpoint> expected() {
         return List.of(
-                Expect.client(CONNECTIONS, "ESTABLISHED>FIN_WAIT_1:close"),
-                Expect.server(CONNECTIONS, "ESTABLISHED>CLOSE_WAIT:read-eof"),
-                Expect.listener());
+                Expect.SOCKETS.client(CONNECTIONS, "ESTABLISHED>FIN_WAIT_1:close"),
+                Expect.SOCKETS.server(CONNECTIONS, "ESTABLISHED>CLOSE_WAIT:read-eof"),
+                Expect.SOCKETS.listener());
     }
 
     /** On how many accepted sockets the server read -1, once {@link #run()} has returned. */

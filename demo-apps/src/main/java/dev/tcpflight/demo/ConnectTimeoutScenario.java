@@ -40,9 +40,9 @@ public final class ConnectTimeoutScenario extends NarratedScenario {
     public List<ExpectedEndpoint> expected() {
         return List.of(
                 // How many connects fit in the backlog is the kernel's choice (2 for backlog 1 on Linux).
-                Expect.client(ExpectedEndpoint.AT_LEAST_ONE, "ESTABLISHED>FIN_WAIT_1:close"),
-                Expect.failedClient("SYN_SENT>CLOSED:connect-timeout"),
-                Expect.listener());
+                Expect.SOCKETS.client(ExpectedEndpoint.AT_LEAST_ONE, "ESTABLISHED>FIN_WAIT_1:close"),
+                Expect.SOCKETS.failedClient("SYN_SENT>CLOSED:connect-timeout"),
+                Expect.SOCKETS.listener());
     }
 
     /** How many connects succeeded into the backlog, once {@link #run()} has returned. */

@@ -32,9 +32,9 @@ public final class HalfCloseScenario extends NarratedScenario {
     @Override
     public List<ExpectedEndpoint> expected() {
         return List.of(
-                Expect.client(1, "ESTABLISHED>FIN_WAIT_1:shutdown-output", "FIN_WAIT_1>TIME_WAIT:read-eof"),
-                Expect.server(1, "ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close"),
-                Expect.listener());
+                Expect.SOCKETS.client(1, "ESTABLISHED>FIN_WAIT_1:shutdown-output", "FIN_WAIT_1>TIME_WAIT:read-eof"),
+                Expect.SOCKETS.server(1, "ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close"),
+                Expect.SOCKETS.listener());
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -114,7 +116,13 @@ final class Loopback {
         barrier.await(TIMEOUT_MS, TimeUnit.MILLISECONDS);
     }
 
-    private static String checked(String expected, String actual) {
+    /** The result of {@code future}, which must complete within the bound; its failure comes wrapped. */
+    static <T> T await(Future<T> future) throws InterruptedException, ExecutionException, TimeoutException {
+        return future.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Returns {@code actual} when it equals {@code expected}; the scenarios never go on with unexpected data. */
+    static String checked(String expected, String actual) {
         if (!expected.equals(actual)) {
             throw new IllegalStateException("expected '" + expected + "' but read '" + actual + "'");
         }

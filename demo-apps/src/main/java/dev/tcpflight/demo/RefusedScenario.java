@@ -34,8 +34,8 @@ public final class RefusedScenario extends NarratedScenario {
     @Override
     public List<ExpectedEndpoint> expected() {
         return List.of(
-                Expect.listener(),
-                Expect.failedClient("SYN_SENT>CLOSED:connect-refused"));
+                Expect.SOCKETS.listener(),
+                Expect.SOCKETS.failedClient("SYN_SENT>CLOSED:connect-refused"));
     }
 
     /** The exception the connect failed with, once {@link #run()} has returned. */

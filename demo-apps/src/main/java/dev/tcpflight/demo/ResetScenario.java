@@ -34,9 +34,9 @@ public final class ResetScenario extends NarratedScenario {
     @Override
     public List<ExpectedEndpoint> expected() {
         return List.of(
-                Expect.client(1, "ESTABLISHED>CLOSED:reset"),
-                Expect.server(1, "ESTABLISHED>CLOSED:reset"),
-                Expect.listener());
+                Expect.SOCKETS.client(1, "ESTABLISHED>CLOSED:reset"),
+                Expect.SOCKETS.server(1, "ESTABLISHED>CLOSED:reset"),
+                Expect.SOCKETS.listener());
     }
 
     /** What the server's read threw, once {@link #run()} has returned. */

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 
-/** Every scenario, in teaching order. */
+/** Every scenario, in teaching order: the TCP paths on java.net sockets first, then the other JDK socket APIs. */
 public final class Scenarios {
 
     public static final String DEFAULT = "handshake-and-close";
@@ -28,7 +28,11 @@ public final class Scenarios {
                 new RefusedScenario(out),
                 new ConnectTimeoutScenario(out),
                 new CloseWaitLeakScenario(out),
-                new TimeWaitPileupScenario(out));
+                new TimeWaitPileupScenario(out),
+                new NioSelectorScenario(out),
+                new AsyncChannelScenario(out),
+                new VirtualThreadsScenario(out),
+                new HttpClientScenario(out));
     }
 
     public static Optional<Scenario> byName(String name) {

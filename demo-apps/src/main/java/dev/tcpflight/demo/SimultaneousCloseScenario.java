@@ -33,9 +33,9 @@ public final class SimultaneousCloseScenario extends NarratedScenario {
     @Override
     public List<ExpectedEndpoint> expected() {
         return List.of(
-                Expect.client(1, "ESTABLISHED>FIN_WAIT_1:close"),
-                Expect.server(1, "ESTABLISHED>FIN_WAIT_1:close"),
-                Expect.listener());
+                Expect.SOCKETS.client(1, "ESTABLISHED>FIN_WAIT_1:close"),
+                Expect.SOCKETS.server(1, "ESTABLISHED>FIN_WAIT_1:close"),
+                Expect.SOCKETS.listener());
     }
 
     @Override

@@ -30,9 +30,9 @@ public final class TimeWaitPileupScenario extends NarratedScenario {
     @Override
     public List<ExpectedEndpoint> expected() {
         return List.of(
-                Expect.client(CONNECTIONS, "ESTABLISHED>FIN_WAIT_1:close"),
-                Expect.server(CONNECTIONS, "ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close"),
-                Expect.listener());
+                Expect.SOCKETS.client(CONNECTIONS, "ESTABLISHED>FIN_WAIT_1:close"),
+                Expect.SOCKETS.server(CONNECTIONS, "ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close"),
+                Expect.SOCKETS.listener());
     }
 
     @Override

@@ -93,7 +93,7 @@ class DemoMainTest {
 
         @Override
         public List<ExpectedEndpoint> expected() {
-            return List.of(Expect.listener());
+            return List.of(Expect.SOCKETS.listener());
         }
 
         @Override
