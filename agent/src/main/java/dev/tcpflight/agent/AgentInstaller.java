@@ -17,6 +17,9 @@ import dev.tcpflight.agent.instrumentation.SocketInstrumentation;
 import dev.tcpflight.agent.instrumentation.SocketTransformer;
 import dev.tcpflight.agent.instrumentation.UnixAsynchronousServerSocketChannelImplInstrumentation;
 import dev.tcpflight.agent.instrumentation.UnixAsynchronousSocketChannelImplInstrumentation;
+import dev.tcpflight.agent.kernel.KernelFollower;
+import dev.tcpflight.agent.kernel.KernelSampler;
+import dev.tcpflight.agent.tracking.AfterClose;
 import dev.tcpflight.agent.tracking.ConnectionTracker;
 import dev.tcpflight.agent.tracking.PortFilter;
 
@@ -46,6 +49,18 @@ public final class AgentInstaller {
     private AgentInstaller() {
     }
 
+    /** The Linux kernel sampler, unless switched off or unsupported (then it says why, once). */
+    private static AfterClose afterClose(AgentOptions options) {
+        if (!options.kernel()) {
+            return AfterClose.NOTHING;
+        }
+        if (!KernelSampler.isSupported()) {
+            System.err.println("[tcpflight] kernel sampler off: " + KernelSampler.supportReason());
+            return AfterClose.NOTHING;
+        }
+        return new KernelFollower(new KernelSampler());
+    }
+
     /** Called reflectively by {@link TcpflightAgent}; a second call (attaching twice) changes nothing. */
     public static void install(String arguments, Instrumentation instrumentation, JarFile agentJar) {
         AgentOptions options = AgentOptions.parse(arguments, System.err);
@@ -71,7 +86,7 @@ public final class AgentInstaller {
         JdkSocketAccess.openInternals(instrumentation);
         JdkSocketAccess access = new JdkSocketAccess();
         ConnectionTracker tracker = new ConnectionTracker(FaultInjectingRecorder.wrapIfRequested(new JfrRecorder()),
-                access, new PortFilter(options.ports()));
+                access, new PortFilter(options.ports()), afterClose(options));
         SocketStatesReporter.register(tracker, AgentFailures::count);
         TcpBridge.install(tracker, access);
         LegacySocketImplCheck.warnIfActive(System.err);

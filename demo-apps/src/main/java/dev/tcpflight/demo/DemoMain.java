@@ -16,10 +16,14 @@ public final class DemoMain {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int status = run(args, System.out, System.err);
+        settle();
+        System.exit(status);
     }
 
     /** Everything {@link #main} does except exiting: returns the exit code. */
+    static final long SETTLE_MILLIS = 300;
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 1) {
             err.println("usage: DemoMain [NAME | --list]");
@@ -37,6 +41,19 @@ public final class DemoMain {
             return USAGE;
         }
         return run(scenario.get(), out, err);
+    }
+
+    /**
+     * The states after the last close (FIN_WAIT_2, TIME_WAIT, LAST_ACK→CLOSED) happen in the kernel a moment later;
+     * staying alive briefly lets an observer that polls the OS socket table, such as tcpflight's kernel sampler,
+     * see them before the JVM exits.
+     */
+    private static void settle() {
+        try {
+            Thread.sleep(SETTLE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static int run(Scenario scenario, PrintStream out, PrintStream err) {

@@ -18,16 +18,19 @@ import static dev.tcpflight.agent.tracking.TcpState.*;
  * <li><b>vanished</b> (absent from the table: CLOSED): one {@code kernel} step straight to CLOSED, and the
  *     follow ends. Nothing is filled in: a socket that leaves FIN_WAIT_1, FIN_WAIT_2 or CLOSING without ever
  *     being seen in TIME_WAIT (which lasts 60 s) was reset or reaped as an orphan, not closed in order.
- * <li><b>reused</b>: the table shows an earlier stage of a connection (SYN_SENT, SYN_RECEIVED, ESTABLISHED)
- *     than the socket was in: the 4-tuple now belongs to a new connection (Linux reuses a loopback TIME_WAIT
- *     tuple after 1 s), so the followed one is gone: an {@code inferred} step to CLOSED, and the follow ends.
- * <li><b>behind</b>: the table shows a state that leads to the one last reported (the JVM inferred TIME_WAIT
- *     from a read of -1 while the kernel is still in CLOSING): nothing yet, the kernel will catch up.
+ * <li><b>reused</b>: the table, having once confirmed the socket's state, now shows an earlier stage of a
+ *     connection (SYN_SENT, SYN_RECEIVED, ESTABLISHED): the 4-tuple belongs to a new connection (Linux reuses a
+ *     loopback TIME_WAIT tuple after 1 s), so the followed one is gone: an {@code inferred} step to CLOSED, and
+ *     the follow ends.
  * <li><b>ahead</b>: the state diagram leads from the last state to the seen one: the states in between are
  *     {@code inferred}, the seen one is {@code kernel}. From FIN_WAIT_1 to TIME_WAIT the way is through
  *     FIN_WAIT_2 (our FIN was acknowledged, then the peer's FIN came), unless the peer end of the same
  *     connection is itself in CLOSING or TIME_WAIT: only a simultaneous close puts both ends in TIME_WAIT,
  *     and then the way is through CLOSING.
+ * <li><b>behind</b>: the table shows a state that leads to the one last reported (the JVM inferred TIME_WAIT
+ *     from a read of -1 while the kernel is still in CLOSING), or, before any look has confirmed the socket's
+ *     state, a state that the application's close has yet to end (ESTABLISHED, CLOSE_WAIT: the follow came
+ *     as close() started, before the JDK's close reached the kernel): nothing yet, the kernel will catch up.
  * <li><b>corrected</b>: no way either way (the JVM said FIN_WAIT_1 because the application closed without
  *     reading the peer's FIN, and the kernel says LAST_ACK): the kernel is right; one {@code kernel} step from
  *     the last state to the seen one.
@@ -71,30 +74,38 @@ final class KernelPaths {
     /**
      * @param last               the state last reported for the socket (at first, the JVM's last state)
      * @param seen               the state in the table now; CLOSED when the tuple is not listed
+     * @param confirmed          an earlier look showed the socket in the state last reported (or it was
+     *                           reported from a look): the tuple's row is known to be this socket's
      * @param peerClosedActively the other end of the connection is listed in CLOSING or TIME_WAIT
      */
-    static Step next(TcpState last, TcpState seen, boolean peerClosedActively) {
+    static Step next(TcpState last, TcpState seen, boolean confirmed, boolean peerClosedActively) {
         if (seen == last) {
             return new Step(List.of(), last, false);
         }
         if (seen == CLOSED) {
             return new Step(List.of(step(last, CLOSED, Source.KERNEL)), CLOSED, true);
         }
-        if (stage(seen) < stage(last)) {
+        if (confirmed && stage(seen) < stage(last)) {
             return new Step(List.of(step(last, CLOSED, Source.INFERRED)), CLOSED, true);
         }
-        if (path(seen, last, peerClosedActively) != null) {
+        List<TcpState> path = path(last, seen, peerClosedActively);
+        if (path != null) {
+            List<Transition> steps = new ArrayList<>(path.size() - 1);
+            for (int i = 1; i < path.size(); i++) {
+                steps.add(step(path.get(i - 1), path.get(i),
+                        i == path.size() - 1 ? Source.KERNEL : Source.INFERRED));
+            }
+            return new Step(List.copyOf(steps), seen, false);
+        }
+        if (path(seen, last, peerClosedActively) != null || (!confirmed && awaitsClose(seen))) {
             return new Step(List.of(), last, false);
         }
-        List<TcpState> path = path(last, seen, peerClosedActively);
-        if (path == null) {
-            return new Step(List.of(step(last, seen, Source.KERNEL)), seen, false);
-        }
-        List<Transition> steps = new ArrayList<>(path.size() - 1);
-        for (int i = 1; i < path.size(); i++) {
-            steps.add(step(path.get(i - 1), path.get(i), i == path.size() - 1 ? Source.KERNEL : Source.INFERRED));
-        }
-        return new Step(List.copyOf(steps), seen, false);
+        return new Step(List.of(step(last, seen, Source.KERNEL)), seen, false);
+    }
+
+    /** A state that only the application's close (or a reset) can end on this side. */
+    private static boolean awaitsClose(TcpState state) {
+        return state == SYN_SENT || state == SYN_RECEIVED || state == ESTABLISHED || state == CLOSE_WAIT;
     }
 
     /** How far a connection has got: opening, open, closing. */

@@ -12,7 +12,8 @@ import dev.tcpflight.agent.tracking.TcpState;
  * An address is 8 (IPv4) or 32 (IPv6) hex digits: each 32-bit word of the network-order address printed as the
  * host reads it, so on a little-endian host every word's bytes are reversed ({@code 0100007F} is 127.0.0.1).
  * Ports and the state code are plain hex. Everything after the state is ignored; a line that does not have this
- * shape (the header, a truncated or unknown line) is skipped.
+ * shape (the header, a truncated or unknown line) is skipped. One parser per thread: it keeps the row being
+ * parsed in fields.
  */
 final class ProcNetTcp {
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -12,8 +12,8 @@ import java.nio.file.StandardOpenOption;
  * Reads {@code /proc/net/tcp} and {@code /proc/net/tcp6} into a {@link SocketTable}, each in one pass through
  * one reusable buffer: the kernel formats the table as it is read, so the cost is one walk of the kernel's
  * socket hash per file. {@code tcp6} lists IPv6 and dual-stack sockets (IPv4 peers as {@code ::ffff:a.b.c.d});
- * {@code tcp} lists IPv4-only sockets and is skipped when no wanted tuple is IPv4. A missing {@code tcp6} (IPv6
- * disabled in the kernel) counts as empty.
+ * {@code tcp} lists IPv4-only sockets and is skipped when no wanted tuple is IPv4. A {@code tcp6} missing from
+ * the start (IPv6 disabled in the kernel) counts as empty; any other failure to read fails the whole read.
  */
 final class ProcNetTcpReader {
 
@@ -22,14 +22,16 @@ final class ProcNetTcpReader {
 
     private final Path tcp;
     private final Path tcp6;
+    private final boolean hasTcp6;
     private final ProcNetTcp parser = new ProcNetTcp(ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN);
-    private final byte[] bytes = new byte[64 * 1024];
+    private final byte[] bytes = new byte[16 * 1024]; // the kernel hands out about a page per read() anyway
     private final ByteBuffer buffer = ByteBuffer.wrap(bytes);
     private long bytesRead;
 
     ProcNetTcpReader(Path tcp, Path tcp6) {
         this.tcp = tcp;
         this.tcp6 = tcp6;
+        this.hasTcp6 = Files.exists(tcp6);
     }
 
     /** Replaces the table's view with the current OS tables; on an exception the view is not to be used. */
@@ -37,9 +39,11 @@ final class ProcNetTcpReader {
         table.beginRead();
         bytesRead = 0;
         if (table.wantsIpv4()) {
-            readFile(tcp, table, false);
+            readFile(tcp, table);
         }
-        readFile(tcp6, table, true);
+        if (hasTcp6) {
+            readFile(tcp6, table);
+        }
     }
 
     /** Bytes of table text read by the last {@link #read}; for measurements. */
@@ -47,17 +51,8 @@ final class ProcNetTcpReader {
         return bytesRead;
     }
 
-    private void readFile(Path file, SocketTable table, boolean mayBeMissing) throws IOException {
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(file, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
-            if (mayBeMissing) {
-                return;
-            }
-            throw e;
-        }
-        try (channel) {
+    private void readFile(Path file, SocketTable table) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             buffer.clear();
             while (true) {
                 int n = channel.read(buffer);

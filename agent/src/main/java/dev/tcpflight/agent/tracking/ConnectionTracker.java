@@ -5,7 +5,9 @@ import java.lang.ref.ReferenceQueue;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,17 +18,25 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ConnectionTracker {
 
+    /** States in which a closed socket still exists in the kernel. */
+    private static final Set<TcpState> KERNEL_SIDE = EnumSet.of(TcpState.FIN_WAIT_1, TcpState.FIN_WAIT_2,
+            TcpState.CLOSING, TcpState.TIME_WAIT, TcpState.LAST_ACK);
+    private static final String KERNEL_TRIGGER = "kernel";
+
     private final SocketRegistry sockets = new SocketRegistry();
     private final ReferenceQueue<Object> dropped = new ReferenceQueue<>();
     private final AtomicLong ids = new AtomicLong();
     private final TransitionRecorder recorder;
     private final SocketProbe probe;
     private final PortFilter filter;
+    private final AfterClose afterClose;
 
-    public ConnectionTracker(TransitionRecorder recorder, SocketProbe probe, PortFilter filter) {
+    public ConnectionTracker(TransitionRecorder recorder, SocketProbe probe, PortFilter filter,
+                             AfterClose afterClose) {
         this.recorder = recorder;
         this.probe = probe;
         this.filter = filter;
+        this.afterClose = afterClose;
     }
 
     /** Number of sockets currently tracked. */
@@ -233,6 +243,24 @@ public final class ConnectionTracker {
         if (sockets.remove(socket)) {
             socket.owner.clear();
             recorder.ended(socket, cause);
+            if (KERNEL_SIDE.contains(socket.state())) {
+                afterClose.follow(this, socket);
+            }
+        }
+    }
+
+    /**
+     * A transition seen after the JVM was done with the socket (on the kernel sampler's thread); it continues
+     * the socket's sequence.
+     */
+    public void kernelTransition(TrackedSocket socket, TcpState from, TcpState to, Source source) {
+        while (true) {
+            long word = socket.stateWord();
+            int done = TrackedSocket.transitionsOf(word);
+            if (socket.compareAndSetStateWord(word, TrackedSocket.word(to, done + 1))) {
+                recorder.transition(socket, new Transition(from, to, KERNEL_TRIGGER, source), done + 1, "", null);
+                return;
+            }
         }
     }
 

@@ -35,13 +35,15 @@ final class ChildJvm {
     private final List<String> jvmOptions = new ArrayList<>();
     private final List<String> classPath =
             new ArrayList<>(List.of(location(ChildJvm.class), location(Scenario.class)));
-    private String agentOptions = "";
+    /** Exact JVM-side sequences unless a test asks for the kernel sampler, which adds states by timing. */
+    private String agentOptions = "=kernel=off";
     private Path workingDirectory;
     private Path modulePath;
     private boolean withAgent = true;
 
+    /** The agent's options, added to {@code kernel=off} (a later {@code kernel=on} wins). */
     ChildJvm agentOptions(String options) {
-        this.agentOptions = "=" + options;
+        this.agentOptions = "=kernel=off," + options;
         return this;
     }
 
@@ -138,10 +140,19 @@ final class ChildJvm {
 
         /** Waits until the child has printed {@code line} on stdout. */
         void awaitLine(String line) throws IOException, InterruptedException {
+            awaitLineStartingWith(line);
+        }
+
+        /** Waits until the child has printed a line starting with {@code prefix}, and returns the rest of it. */
+        String awaitLineStartingWith(String prefix) throws IOException, InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-            while (!Files.readString(out).lines().anyMatch(line::equals)) {
+            while (true) {
+                var line = Files.readString(out).lines().filter(l -> l.startsWith(prefix)).findFirst();
+                if (line.isPresent()) {
+                    return line.get().substring(prefix.length());
+                }
                 if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new AssertionError("child never printed '" + line + "':\n" + Files.readString(err));
+                    throw new AssertionError("child never printed '" + prefix + "':\n" + Files.readString(err));
                 }
                 Thread.sleep(20);
             }

@@ -4,6 +4,7 @@ import dev.tcpflight.agent.it.RecordedConnections.Connection;
 import dev.tcpflight.agent.it.programs.NettyEcho;
 import dev.tcpflight.agent.it.programs.NioEdgeCases;
 import dev.tcpflight.agent.it.programs.SelectorLoad;
+import dev.tcpflight.agent.it.programs.VirtualThreadConnections;
 import dev.tcpflight.agent.it.programs.VirtualThreadEcho;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -102,6 +104,29 @@ class NioPathsIT {
                                 && !f.getMethod().getType().getName().startsWith("dev.tcpflight.agent.it.")))
                 .toList();
         assertEquals(List.of(), pinnedByAgent, "virtual threads pinned inside the agent");
+    }
+
+    @Test
+    void tenThousandConcurrentConnectionsOnVirtualThreads() throws Exception {
+        Assumptions.assumeTrue(Runtime.version().feature() >= 21, "virtual threads need JDK 21+");
+        int connections = 10_000;
+        Path serverRecording = dir.resolve("vt-server.jfr");
+        Path clientRecording = dir.resolve("vt-client.jfr");
+        ChildJvm.Running server = new ChildJvm().agentOptions("stacks=off").recordTo(serverRecording)
+                .start(VirtualThreadConnections.class, "server", String.valueOf(connections));
+        String port = server.awaitLineStartingWith("port ");
+        new ChildJvm().agentOptions("stacks=off").recordTo(clientRecording)
+                .run(VirtualThreadConnections.class, "client", String.valueOf(connections), port).assertSucceeded();
+        server.finish().assertSucceeded();
+
+        SequenceAudit clients = SequenceAudit.of(clientRecording);
+        assertEquals(List.of(), clients.problems.stream().limit(10).toList());
+        assertEquals(Map.of("client", connections), clients.connectionsByRole);
+        assertEquals(Map.of("local-close", connections), clients.endCauses);
+        SequenceAudit servers = SequenceAudit.of(serverRecording);
+        assertEquals(List.of(), servers.problems.stream().limit(10).toList());
+        assertEquals(Map.of("listener", 1, "server", connections), servers.connectionsByRole);
+        assertEquals(connections, servers.endCauses.get("peer-close"));
     }
 
     @Test

@@ -35,7 +35,8 @@ class ConnectionTrackerTest {
     Path dir;
 
     private final TestProbe probe = new TestProbe();
-    private final ConnectionTracker tracker = new ConnectionTracker(new JfrRecorder(), probe, PortFilter.ALL);
+    private final ConnectionTracker tracker = new ConnectionTracker(new JfrRecorder(), probe, PortFilter.ALL,
+            AfterClose.NOTHING);
 
     @Test
     void clientClosesFirst() throws Exception {

@@ -14,11 +14,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Child program for attach-under-load: {@link #THREADS} client threads keep request/response going over
  * persistent connections to a thread-per-connection echo server, while the main thread opens short connections
- * one after another, until the file args[0] exists (or 60 s pass). Prints "ready" once all threads are busy.
+ * one after another, until the file args[0] exists (or 60 s pass), then {@link #FINAL_CONNECTIONS} more.
+ * Prints "ready" once all threads are busy.
  */
 public final class BusyServer {
 
     public static final int THREADS = 100;
+    public static final int FINAL_CONNECTIONS = 20;
 
     public static void main(String[] args) throws Exception {
         Path stop = Path.of(args[0]);
@@ -44,6 +46,12 @@ public final class BusyServer {
             }
             for (Thread client : clients) {
                 client.join(10_000);
+            }
+            for (int i = 0; i < FINAL_CONNECTIONS; i++) { // made after the stop signal, so after the attach
+                try (Socket socket = new Socket(listener.getInetAddress(), listener.getLocalPort())) {
+                    roundTrip(socket);
+                }
+                shortConnections++;
             }
             System.out.println("short connections: " + shortConnections);
         }

@@ -1,0 +1,472 @@
+package dev.tcpflight.agent.kernel;
+
+import dev.tcpflight.agent.bridge.AgentFailures;
+import dev.tcpflight.agent.tracking.Source;
+import dev.tcpflight.agent.tracking.TcpState;
+import dev.tcpflight.agent.tracking.Transition;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Follows sockets after the JVM's last call on them, in the Linux kernel's socket table
+ * ({@code /proc/net/tcp} and {@code /proc/net/tcp6}), and reports the states no JDK call can see: FIN_WAIT_2,
+ * CLOSING, TIME_WAIT, and the final CLOSED.
+ * <p>
+ * {@link #follow} only queues the socket's 4-tuple (lock-free) and returns: the application's thread never
+ * waits and no socket object is kept. One daemon thread, {@value #THREAD_NAME}, started by the first follow,
+ * reads the tables for all followed sockets at once, as often as {@link PollSchedule} asks and the CPU budget
+ * allows, and sleeps while nothing is followed. A socket is followed until it is CLOSED or the time limits end
+ * it; at most {@link Limits#maxFollowed} at a time (beyond that, follow says so once and declines). Nothing
+ * here throws: failures are counted in {@link AgentFailures}.
+ */
+public final class KernelSampler implements AutoCloseable {
+
+    public static final String THREAD_NAME = "tcpflight-kernel-sampler";
+
+    /**
+     * How much the sampler may do.
+     *
+     * @param maxFollowed  sockets followed at once; more are declined
+     * @param fastInterval time between looks right after a socket is followed or changes state
+     * @param fastWindow   how long after that the looks stay fast
+     * @param slowInterval the longest time between looks (TIME_WAIT, and long waits in other states)
+     * @param quietLimit   a socket that shows no change for this long is no longer followed (longer than
+     *                     Linux's 60 s TIME_WAIT, so that TIME_WAIT's end is seen)
+     * @param followLimit  no socket is followed longer than this in all
+     * @param cpuBudget    the largest share of one core the sampler may take: after a look at the tables
+     *                     that cost t of the thread's CPU time (mostly the kernel formatting the table, about
+     *                     2 µs a row), the next starts no sooner than t / cpuBudget later
+     */
+    public record Limits(int maxFollowed, Duration fastInterval, Duration fastWindow, Duration slowInterval,
+                         Duration quietLimit, Duration followLimit, double cpuBudget) {
+
+        public static final Limits DEFAULTS = new Limits(10_000, Duration.ofMillis(5), Duration.ofMillis(150),
+                Duration.ofSeconds(1), Duration.ofSeconds(70), Duration.ofMinutes(5), 0.01);
+
+        public Limits {
+            if (maxFollowed < 0 || fastInterval.isNegative() || fastInterval.isZero()
+                    || slowInterval.compareTo(fastInterval) < 0 || fastWindow.isNegative()
+                    || quietLimit.isNegative() || followLimit.isNegative()
+                    || !(cpuBudget > 0 && cpuBudget <= 1)) {
+                throw new IllegalArgumentException("invalid kernel sampler limits: maxFollowed " + maxFollowed
+                        + ", fastInterval " + fastInterval + ", fastWindow " + fastWindow + ", slowInterval "
+                        + slowInterval + ", quietLimit " + quietLimit + ", followLimit " + followLimit
+                        + ", cpuBudget " + cpuBudget);
+            }
+        }
+    }
+
+    private static final String SUPPORT_PROBLEM = problemReading(ProcNetTcpReader.TCP);
+    private static final long IDLE_PARK = Duration.ofMinutes(1).toNanos();
+
+    private final Limits limits;
+    private final String problem;
+    private final ProcNetTcpReader reader;
+    private final PollSchedule schedule;
+    private final long fast;
+    private final long slow;
+    private final long quietLimit;
+    private final long followLimit;
+
+    // shared with application threads
+    private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger followed = new AtomicInteger();
+    private final AtomicBoolean capWarned = new AtomicBoolean();
+    private final AtomicReference<Thread> thread = new AtomicReference<>();
+    private volatile boolean closed;
+    /** While the sampler sleeps: when it will wake by itself. While it works: a time in the past. */
+    private volatile long sleepingUntil = System.nanoTime();
+    /** The CPU budget allows no read before this. */
+    private volatile long noReadBefore = System.nanoTime();
+    private volatile long reads;
+    private volatile long lastReadNanos;
+    private volatile long lastReadBytes;
+    private volatile long readFailures;
+
+    // the sampler thread's own
+    private final SocketTable table = new SocketTable();
+    private final ThreadCpuClock cpu = new ThreadCpuClock(ThreadCpuClock.SCHEDSTAT);
+    private final Map<TcpTuple, Follower> followers = new HashMap<>();
+    private long nextRead;
+
+    /** A sampler with the {@link Limits#DEFAULTS default limits}. */
+    public KernelSampler() {
+        this(Limits.DEFAULTS);
+    }
+
+    public KernelSampler(Limits limits) {
+        this(limits, ProcNetTcpReader.TCP, ProcNetTcpReader.TCP6, SUPPORT_PROBLEM);
+    }
+
+    /** For tests: other table files. */
+    KernelSampler(Limits limits, Path tcp, Path tcp6) {
+        this(limits, tcp, tcp6, problemReading(tcp));
+    }
+
+    private KernelSampler(Limits limits, Path tcp, Path tcp6, String problem) {
+        this.limits = limits;
+        this.problem = problem;
+        this.reader = new ProcNetTcpReader(tcp, tcp6);
+        this.schedule = new PollSchedule(limits);
+        this.fast = limits.fastInterval().toNanos();
+        this.slow = limits.slowInterval().toNanos();
+        this.quietLimit = limits.quietLimit().toNanos();
+        this.followLimit = limits.followLimit().toNanos();
+    }
+
+    /** True on a system with a readable {@code /proc/net/tcp} (Linux). */
+    public static boolean isSupported() {
+        return SUPPORT_PROBLEM == null;
+    }
+
+    /** Why the sampler cannot run here, or what it reads when it can; one line for a start-up message. */
+    public static String supportReason() {
+        return SUPPORT_PROBLEM != null ? SUPPORT_PROBLEM
+                : "follows closed sockets in " + ProcNetTcpReader.TCP + " and " + ProcNetTcpReader.TCP6;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    /**
+     * Starts following a connected socket whose last JDK call has happened. Returns at once: the sampler's
+     * thread reports to {@code listener}. The addresses are what the socket was bound and connected to, as
+     * the JVM saw them (an IPv4 or an IPv4-mapped address matches the same kernel row).
+     *
+     * @param lastJvmState the socket's state after that call (FIN_WAIT_1, LAST_ACK, TIME_WAIT...): the first
+     *                     reported transition starts from it
+     * @return false when the socket is not followed (nothing to follow: a listener, an unconnected or CLOSED
+     *         socket; not Linux; the sampler is closed or follows {@link Limits#maxFollowed} sockets already);
+     *         then the listener is never called
+     */
+    public boolean follow(InetSocketAddress local, InetSocketAddress remote, TcpState lastJvmState,
+                          FollowListener listener) {
+        try {
+            if (problem != null || closed || listener == null || lastJvmState == null
+                    || lastJvmState == TcpState.CLOSED || lastJvmState == TcpState.LISTEN
+                    || local == null || remote == null || local.getAddress() == null
+                    || remote.getAddress() == null || remote.getPort() == 0) {
+                return false;
+            }
+            if (!reserve()) {
+                return false;
+            }
+            requests.offer(new Request(local, remote, lastJvmState, listener));
+            Thread sampler = thread.get();
+            if (sampler == null) {
+                sampler = start();
+            }
+            // wake a sleeping sampler if it may look at the new socket much sooner than it would wake
+            long now = System.nanoTime();
+            long budgetAllows = noReadBefore;
+            long canRead = budgetAllows - now > 0 ? budgetAllows : now;
+            if (sampler != null && sleepingUntil - canRead > fast) {
+                LockSupport.unpark(sampler);
+            }
+            return true;
+        } catch (Throwable failure) {
+            AgentFailures.record("kernel sampler (follow)", failure);
+            return false;
+        }
+    }
+
+    /** Sockets followed now, counting those queued and not yet picked up. */
+    public int followed() {
+        return followed.get();
+    }
+
+    /**
+     * Stops the sampler's thread, interrupting a read of the table, and waits for it up to 5 s; each followed
+     * socket's listener gets {@link FollowListener.End#STOPPED}.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        Thread sampler = thread.get();
+        if (sampler != null && sampler != Thread.currentThread()) {
+            sampler.interrupt();
+            try {
+                sampler.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    long reads() {
+        return reads;
+    }
+
+    /** CPU time (or, where unknown, elapsed time) of the last look at the table, followers included. */
+    long lastReadNanos() {
+        return lastReadNanos;
+    }
+
+    long lastReadBytes() {
+        return lastReadBytes;
+    }
+
+    long readFailures() {
+        return readFailures;
+    }
+
+    Thread thread() {
+        return thread.get();
+    }
+
+    private boolean reserve() {
+        while (true) {
+            int n = followed.get();
+            if (n >= limits.maxFollowed()) {
+                if (!capWarned.getAndSet(true)) {
+                    System.err.println("[tcpflight] WARNING: the kernel sampler follows " + limits.maxFollowed()
+                            + " closed sockets already; the kernel states of more sockets closed meanwhile are"
+                            + " not recorded (this message is printed once)");
+                }
+                return false;
+            }
+            if (followed.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+    }
+
+    private Thread start() {
+        Thread sampler = new Thread(rootGroup(), this::run, THREAD_NAME, 0, false);
+        sampler.setDaemon(true);
+        sampler.setContextClassLoader(null);
+        if (thread.compareAndSet(null, sampler)) {
+            sampler.start();
+            return sampler;
+        }
+        return thread.get();
+    }
+
+    private static ThreadGroup rootGroup() {
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
+        while (group.getParent() != null) {
+            group = group.getParent();
+        }
+        return group;
+    }
+
+    private void run() {
+        try {
+            while (!closed) {
+                try {
+                    cycle();
+                } catch (Throwable failure) {
+                    AgentFailures.record("kernel sampler", failure);
+                    LockSupport.parkNanos(this, slow);
+                }
+            }
+        } finally {
+            stopAll();
+        }
+    }
+
+    private void cycle() {
+        long now = System.nanoTime();
+        sleepingUntil = now - 1;
+        if (takeRequests(now)) {
+            long budgetAllows = noReadBefore; // a new socket: look as soon as the budget allows
+            nextRead = budgetAllows - now > 0 ? budgetAllows : now;
+        }
+        if (followers.isEmpty()) {
+            sleepUntil(now + IDLE_PARK);
+            return;
+        }
+        if (now - nextRead >= 0) {
+            read(now);
+        }
+        sleepUntil(nextRead);
+    }
+
+    private void sleepUntil(long deadline) {
+        sleepingUntil = deadline;
+        // a follow queued after this check sees sleepingUntil and unparks us: no request waits a whole sleep
+        if (closed || !requests.isEmpty()) {
+            return;
+        }
+        long delay = deadline - System.nanoTime();
+        if (delay > 0) {
+            LockSupport.parkNanos(this, delay);
+        }
+    }
+
+    private boolean takeRequests(long now) {
+        boolean any = false;
+        Request request;
+        while ((request = requests.poll()) != null) {
+            any = true;
+            TcpTuple tuple = TcpTuple.of(request.local, request.remote);
+            Follower replaced = followers.remove(tuple);
+            if (replaced != null) {
+                // the JVM closed a new socket with the same 4-tuple: the old one is certainly gone
+                report(replaced, List.of(new Transition(replaced.state, TcpState.CLOSED, KernelPaths.TRIGGER,
+                        Source.INFERRED)));
+                replaced.state = TcpState.CLOSED;
+                end(replaced, FollowListener.End.CLOSED);
+            }
+            Follower follower = new Follower(tuple, request.state, request.listener, now);
+            follower.entry = table.want(tuple);
+            if (tuple.peerMayBeLocal()) {
+                follower.reverseTuple = tuple.reversed();
+                follower.reverse = table.want(follower.reverseTuple);
+            }
+            followers.put(tuple, follower);
+        }
+        return any;
+    }
+
+    private void read(long start) {
+        long cpuBefore = cpu.nanos();
+        try {
+            reader.read(table);
+        } catch (Throwable failure) {
+            if (closed) {
+                return; // close() interrupted the read
+            }
+            // a failed read says nothing about the sockets: keep them, try again later
+            readFailures++;
+            AgentFailures.record("kernel sampler (reading the socket table)", failure);
+            nextRead = start + slow;
+            return;
+        }
+        long end = System.nanoTime();
+        reads++;
+        lastReadBytes = reader.lastBytes();
+        long due = end + slow;
+        for (Iterator<Follower> it = followers.values().iterator(); it.hasNext(); ) {
+            Follower follower = it.next();
+            TcpState seen = follower.entry.state();
+            if (seen != follower.state) {
+                TcpState peer = follower.reverse == null ? TcpState.CLOSED : follower.reverse.state();
+                KernelPaths.Step step = KernelPaths.next(follower.state, seen, follower.confirmed,
+                        peer == TcpState.CLOSING || peer == TcpState.TIME_WAIT);
+                report(follower, step.steps());
+                if (step.state() != follower.state) {
+                    follower.state = step.state();
+                    follower.changedAt = end;
+                }
+                if (step.ended()) {
+                    it.remove();
+                    end(follower, FollowListener.End.CLOSED);
+                    continue;
+                }
+            }
+            if (seen == follower.state) {
+                follower.confirmed = true;
+            }
+            if (end - follower.changedAt > quietLimit || end - follower.followedAt > followLimit) {
+                it.remove();
+                end(follower, FollowListener.End.TIME_LIMIT);
+                continue;
+            }
+            long wanted = end + schedule.interval(end - follower.changedAt, follower.state);
+            if (wanted - due < 0) {
+                due = wanted;
+            }
+        }
+        // the whole look counts against the budget: the kernel formatting the table, parsing, the followers
+        long cost = ThreadCpuClock.cost(cpuBefore, cpu.nanos(), start, System.nanoTime());
+        lastReadNanos = cost;
+        long earliest = schedule.earliestRead(start, cost);
+        noReadBefore = earliest;
+        nextRead = due - earliest < 0 ? earliest : due;
+    }
+
+    private void report(Follower follower, List<Transition> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            Transition step = steps.get(i);
+            try {
+                follower.listener.kernelTransition(step.from(), step.to(), step.source());
+            } catch (Throwable failure) {
+                AgentFailures.record("kernel sampler (listener)", failure);
+            }
+        }
+    }
+
+    /** Stops following; the caller has removed the follower from {@link #followers}. */
+    private void end(Follower follower, FollowListener.End end) {
+        table.release(follower.tuple);
+        if (follower.reverseTuple != null) {
+            table.release(follower.reverseTuple);
+        }
+        followed.decrementAndGet();
+        notifyEnded(follower.listener, follower.state, end);
+    }
+
+    private void stopAll() {
+        for (Iterator<Follower> it = followers.values().iterator(); it.hasNext(); ) {
+            Follower follower = it.next();
+            it.remove();
+            end(follower, FollowListener.End.STOPPED);
+        }
+        Request request;
+        while ((request = requests.poll()) != null) {
+            followed.decrementAndGet();
+            notifyEnded(request.listener, request.state, FollowListener.End.STOPPED);
+        }
+    }
+
+    private static void notifyEnded(FollowListener listener, TcpState last, FollowListener.End end) {
+        try {
+            listener.followEnded(last, end);
+        } catch (Throwable failure) {
+            AgentFailures.record("kernel sampler (listener)", failure);
+        }
+    }
+
+    /** Null when {@code tcp} can be read, else why not. */
+    private static String problemReading(Path tcp) {
+        try (FileChannel channel = FileChannel.open(tcp, StandardOpenOption.READ)) {
+            channel.read(ByteBuffer.allocate(128));
+            return null;
+        } catch (Throwable failure) {
+            return "the kernel sampler needs Linux's " + tcp + ", which cannot be read here (os.name "
+                    + System.getProperty("os.name") + ": " + failure + ")";
+        }
+    }
+
+    private record Request(InetSocketAddress local, InetSocketAddress remote, TcpState state,
+                           FollowListener listener) {
+    }
+
+    /** One followed socket; the sampler thread's only. */
+    private static final class Follower {
+        final TcpTuple tuple;
+        final FollowListener listener;
+        final long followedAt;
+        TcpState state;
+        /** The table has shown the socket in {@link #state}: its row is known to be this socket's. */
+        boolean confirmed;
+        long changedAt;
+        SocketTable.Entry entry;
+        TcpTuple reverseTuple;
+        SocketTable.Entry reverse;
+
+        Follower(TcpTuple tuple, TcpState state, FollowListener listener, long now) {
+            this.tuple = tuple;
+            this.state = state;
+            this.listener = listener;
+            this.followedAt = now;
+            this.changedAt = now;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.tcpflight.agent.it;
+
+import dev.tcpflight.agent.it.RecordedConnections.Connection;
+import dev.tcpflight.demo.DemoMain;
+import jdk.jfr.consumer.RecordedEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The kernel sampler (Linux): after the JVM's last call, the states only the kernel sees are recorded with
+ * source {@code kernel} (or {@code inferred} for a state too short-lived to be caught between two looks).
+ */
+class KernelSamplerIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void activeAndPassiveCloseContinueInTheKernel() throws Exception {
+        RecordedConnections recorded = record("handshake-and-close");
+        Connection client = recorded.only("client");
+        Connection server = recorded.only("server");
+        assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect", "ESTABLISHED>FIN_WAIT_1:close",
+                "FIN_WAIT_1>FIN_WAIT_2:kernel", "FIN_WAIT_2>TIME_WAIT:kernel"), client.path(), recorded.describe());
+        assertEquals("kernel", client.transitionTo("TIME_WAIT").getString("source"));
+        assertEquals(List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept",
+                "ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close", "LAST_ACK>CLOSED:kernel"),
+                server.path());
+        RecordedEvent closed = server.transitionTo("CLOSED");
+        assertEquals("kernel", closed.getString("source"));
+        assertEquals(5, closed.getInt("sequence"), "kernel transitions continue the connection's sequence");
+    }
+
+    @Test
+    void finWait2IsSeenWhileThePeerHasNotClosed() throws Exception {
+        RecordedConnections recorded = record("close-wait-leak");
+        List<Connection> clients = recorded.withRole("client");
+        assertEquals(5, clients.size());
+        for (Connection client : clients) {
+            // The server never closes: the clients wait in FIN_WAIT_2, long enough to be seen there.
+            assertEquals("FIN_WAIT_1>FIN_WAIT_2:kernel", client.path().get(client.path().size() - 1));
+            assertEquals("kernel", client.transitionTo("FIN_WAIT_2").getString("source"));
+        }
+    }
+
+    @Test
+    void switchedOffItRecordsOnlyWhatTheJvmSees() throws Exception {
+        Path recording = dir.resolve("off.jfr");
+        new ChildJvm().recordTo(recording).run(DemoMain.class, "handshake-and-close").assertSucceeded();
+        RecordedConnections recorded = RecordedConnections.read(recording);
+        assertTrue(recorded.all().stream().flatMap(c -> c.path().stream()).noneMatch(t -> t.endsWith(":kernel")),
+                recorded.describe());
+    }
+
+    private RecordedConnections record(String scenario) throws Exception {
+        Path recording = dir.resolve(scenario + ".jfr");
+        new ChildJvm().agentOptions("kernel=on").recordTo(recording).run(DemoMain.class, scenario).assertSucceeded();
+        return RecordedConnections.read(recording);
+    }
+}
