@@ -6,10 +6,7 @@ import dev.tcpflight.agent.tracking.TcpState;
 import dev.tcpflight.agent.tracking.Transition;
 
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -30,50 +27,17 @@ import java.util.concurrent.locks.LockSupport;
  * waits and no socket object is kept. One daemon thread, {@value #THREAD_NAME}, started by the first follow,
  * reads the tables for all followed sockets at once, as often as {@link PollSchedule} asks and the CPU budget
  * allows, and sleeps while nothing is followed. A socket is followed until it is CLOSED or the time limits end
- * it; at most {@link Limits#maxFollowed} at a time (beyond that, follow says so once and declines). Nothing
+ * it; at most {@link SamplerLimits#maxFollowed} at a time (beyond that, follow says so once and declines). Nothing
  * here throws: failures are counted in {@link AgentFailures}.
  */
 public final class KernelSampler implements AutoCloseable {
 
     public static final String THREAD_NAME = "tcpflight-kernel-sampler";
 
-    /**
-     * How much the sampler may do.
-     *
-     * @param maxFollowed  sockets followed at once; more are declined
-     * @param fastInterval time between looks right after a socket is followed or changes state
-     * @param fastWindow   how long after that the looks stay fast
-     * @param slowInterval the longest time between looks (TIME_WAIT, and long waits in other states)
-     * @param quietLimit   a socket that shows no change for this long is no longer followed (longer than
-     *                     Linux's 60 s TIME_WAIT, so that TIME_WAIT's end is seen)
-     * @param followLimit  no socket is followed longer than this in all
-     * @param cpuBudget    the largest share of one core the sampler may take: after a look at the tables
-     *                     that cost t of the thread's CPU time (mostly the kernel formatting the table, about
-     *                     2 µs a row), the next starts no sooner than t / cpuBudget later
-     */
-    public record Limits(int maxFollowed, Duration fastInterval, Duration fastWindow, Duration slowInterval,
-                         Duration quietLimit, Duration followLimit, double cpuBudget) {
-
-        public static final Limits DEFAULTS = new Limits(10_000, Duration.ofMillis(5), Duration.ofMillis(150),
-                Duration.ofSeconds(1), Duration.ofSeconds(70), Duration.ofMinutes(5), 0.01);
-
-        public Limits {
-            if (maxFollowed < 0 || fastInterval.isNegative() || fastInterval.isZero()
-                    || slowInterval.compareTo(fastInterval) < 0 || fastWindow.isNegative()
-                    || quietLimit.isNegative() || followLimit.isNegative()
-                    || !(cpuBudget > 0 && cpuBudget <= 1)) {
-                throw new IllegalArgumentException("invalid kernel sampler limits: maxFollowed " + maxFollowed
-                        + ", fastInterval " + fastInterval + ", fastWindow " + fastWindow + ", slowInterval "
-                        + slowInterval + ", quietLimit " + quietLimit + ", followLimit " + followLimit
-                        + ", cpuBudget " + cpuBudget);
-            }
-        }
-    }
-
-    private static final String SUPPORT_PROBLEM = problemReading(ProcNetTcpReader.TCP);
+    private static final String SUPPORT_PROBLEM = ProcNetTcpReader.problemReading(ProcNetTcpReader.TCP);
     private static final long IDLE_PARK = Duration.ofMinutes(1).toNanos();
 
-    private final Limits limits;
+    private final SamplerLimits limits;
     private final String problem;
     private final ProcNetTcpReader reader;
     private final PollSchedule schedule;
@@ -103,21 +67,21 @@ public final class KernelSampler implements AutoCloseable {
     private final Map<TcpTuple, Follower> followers = new HashMap<>();
     private long nextRead;
 
-    /** A sampler with the {@link Limits#DEFAULTS default limits}. */
+    /** A sampler with the {@link SamplerLimits#DEFAULTS default limits}. */
     public KernelSampler() {
-        this(Limits.DEFAULTS);
+        this(SamplerLimits.DEFAULTS);
     }
 
-    public KernelSampler(Limits limits) {
+    public KernelSampler(SamplerLimits limits) {
         this(limits, ProcNetTcpReader.TCP, ProcNetTcpReader.TCP6, SUPPORT_PROBLEM);
     }
 
     /** For tests: other table files. */
-    KernelSampler(Limits limits, Path tcp, Path tcp6) {
-        this(limits, tcp, tcp6, problemReading(tcp));
+    KernelSampler(SamplerLimits limits, Path tcp, Path tcp6) {
+        this(limits, tcp, tcp6, ProcNetTcpReader.problemReading(tcp));
     }
 
-    private KernelSampler(Limits limits, Path tcp, Path tcp6, String problem) {
+    private KernelSampler(SamplerLimits limits, Path tcp, Path tcp6, String problem) {
         this.limits = limits;
         this.problem = problem;
         this.reader = new ProcNetTcpReader(tcp, tcp6);
@@ -139,7 +103,7 @@ public final class KernelSampler implements AutoCloseable {
                 : "follows closed sockets in " + ProcNetTcpReader.TCP + " and " + ProcNetTcpReader.TCP6;
     }
 
-    public Limits limits() {
+    public SamplerLimits limits() {
         return limits;
     }
 
@@ -151,7 +115,7 @@ public final class KernelSampler implements AutoCloseable {
      * @param lastJvmState the socket's state after that call (FIN_WAIT_1, LAST_ACK, TIME_WAIT...): the first
      *                     reported transition starts from it
      * @return false when the socket is not followed (nothing to follow: a listener, an unconnected or CLOSED
-     *         socket; not Linux; the sampler is closed or follows {@link Limits#maxFollowed} sockets already);
+     *         socket; not Linux; the sampler is closed or follows {@link SamplerLimits#maxFollowed} sockets already);
      *         then the listener is never called
      */
     public boolean follow(InetSocketAddress local, InetSocketAddress remote, TcpState lastJvmState,
@@ -355,6 +319,17 @@ public final class KernelSampler implements AutoCloseable {
         for (Iterator<Follower> it = followers.values().iterator(); it.hasNext(); ) {
             Follower follower = it.next();
             TcpState seen = follower.entry.state();
+            // The kernel formats the table while sockets move (FIN_WAIT_2 becomes a TIME_WAIT socket): one read
+            // can miss a row. Only a row missing from two reads in a row counts as gone.
+            boolean missing = seen == TcpState.CLOSED && follower.state != TcpState.CLOSED;
+            if (missing && !follower.missedOnce) {
+                follower.missedOnce = true;
+                if (end + fast - due < 0) {
+                    due = end + fast;
+                }
+                continue;
+            }
+            follower.missedOnce = missing;
             if (seen != follower.state) {
                 TcpState peer = follower.reverse == null ? TcpState.CLOSED : follower.reverse.state();
                 KernelPaths.Step step = KernelPaths.next(follower.state, seen, follower.confirmed,
@@ -433,40 +408,7 @@ public final class KernelSampler implements AutoCloseable {
         }
     }
 
-    /** Null when {@code tcp} can be read, else why not. */
-    private static String problemReading(Path tcp) {
-        try (FileChannel channel = FileChannel.open(tcp, StandardOpenOption.READ)) {
-            channel.read(ByteBuffer.allocate(128));
-            return null;
-        } catch (Throwable failure) {
-            return "the kernel sampler needs Linux's " + tcp + ", which cannot be read here (os.name "
-                    + System.getProperty("os.name") + ": " + failure + ")";
-        }
-    }
-
     private record Request(InetSocketAddress local, InetSocketAddress remote, TcpState state,
                            FollowListener listener) {
-    }
-
-    /** One followed socket; the sampler thread's only. */
-    private static final class Follower {
-        final TcpTuple tuple;
-        final FollowListener listener;
-        final long followedAt;
-        TcpState state;
-        /** The table has shown the socket in {@link #state}: its row is known to be this socket's. */
-        boolean confirmed;
-        long changedAt;
-        SocketTable.Entry entry;
-        TcpTuple reverseTuple;
-        SocketTable.Entry reverse;
-
-        Follower(TcpTuple tuple, TcpState state, FollowListener listener, long now) {
-            this.tuple = tuple;
-            this.state = state;
-            this.listener = listener;
-            this.followedAt = now;
-            this.changedAt = now;
-        }
     }
 }

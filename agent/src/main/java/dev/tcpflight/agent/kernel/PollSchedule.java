@@ -26,7 +26,7 @@ final class PollSchedule {
     private double credit;
     private long lastCharge = Long.MIN_VALUE;
 
-    PollSchedule(KernelSampler.Limits limits) {
+    PollSchedule(SamplerLimits limits) {
         this.fast = limits.fastInterval().toNanos();
         this.fastWindow = limits.fastWindow().toNanos();
         this.slow = limits.slowInterval().toNanos();

@@ -71,4 +71,15 @@ final class ProcNetTcpReader {
             }
         }
     }
+
+    /** Null when {@code tcp} can be read, else why not. */
+    static String problemReading(Path tcp) {
+        try (FileChannel channel = FileChannel.open(tcp, StandardOpenOption.READ)) {
+            channel.read(ByteBuffer.allocate(128));
+            return null;
+        } catch (Throwable failure) {
+            return "the kernel sampler needs Linux's " + tcp + ", which cannot be read here (os.name "
+                    + System.getProperty("os.name") + ": " + failure + ")";
+        }
+    }
 }

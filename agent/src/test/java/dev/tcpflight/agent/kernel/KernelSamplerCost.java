@@ -28,8 +28,8 @@ public final class KernelSamplerCost {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         long slowMillis = args.length > 2 ? Long.parseLong(args[2]) : 1000;
         double budget = args.length > 3 ? Double.parseDouble(args[3]) : 0.01;
-        KernelSampler.Limits defaults = KernelSampler.Limits.DEFAULTS;
-        KernelSampler.Limits limits = new KernelSampler.Limits(Math.max(sockets, defaults.maxFollowed()),
+        SamplerLimits defaults = SamplerLimits.DEFAULTS;
+        SamplerLimits limits = new SamplerLimits(Math.max(sockets, defaults.maxFollowed()),
                 defaults.fastInterval(), defaults.fastWindow(), Duration.ofMillis(slowMillis),
                 defaults.quietLimit(), defaults.followLimit(), budget);
         System.out.println("limits: " + limits);

@@ -49,12 +49,12 @@ class KernelSamplerTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     /** Fast limits for tests: every look at 2 ms, nothing backs off within a test. */
-    private static KernelSampler.Limits limits(int maxFollowed, Duration quietLimit, Duration followLimit) {
-        return new KernelSampler.Limits(maxFollowed, Duration.ofMillis(2), Duration.ofSeconds(10),
+    private static SamplerLimits limits(int maxFollowed, Duration quietLimit, Duration followLimit) {
+        return new SamplerLimits(maxFollowed, Duration.ofMillis(2), Duration.ofSeconds(10),
                 Duration.ofMillis(200), quietLimit, followLimit, 1.0);
     }
 
-    private static final KernelSampler.Limits TEST_LIMITS =
+    private static final SamplerLimits TEST_LIMITS =
             limits(1000, Duration.ofSeconds(70), Duration.ofMinutes(5));
 
     private final List<AutoCloseable> open = new ArrayList<>();
@@ -74,7 +74,7 @@ class KernelSamplerTest {
         return closeable;
     }
 
-    private KernelSampler sampler(KernelSampler.Limits limits) {
+    private KernelSampler sampler(SamplerLimits limits) {
         assumeTrue(KernelSampler.isSupported(), KernelSampler.supportReason());
         return open(new KernelSampler(limits));
     }
@@ -286,7 +286,7 @@ class KernelSamplerTest {
     @Test
     void theCpuBudgetSpacesTheReads() throws Exception {
         // a look costs tens of microseconds at the very least: at 0.01% of a core, looks are >= 0.3 s apart
-        KernelSampler sampler = sampler(new KernelSampler.Limits(100, Duration.ofMillis(1), Duration.ofSeconds(10),
+        KernelSampler sampler = sampler(new SamplerLimits(100, Duration.ofMillis(1), Duration.ofSeconds(10),
                 Duration.ofMillis(1), Duration.ofSeconds(70), Duration.ofMinutes(5), 0.0001));
         Socket[] pair = connectedPair(InetAddress.getByName("127.0.0.1"));
         assertTrue(sampler.follow(local(pair[0]), remote(pair[0]), ESTABLISHED, new Events()));

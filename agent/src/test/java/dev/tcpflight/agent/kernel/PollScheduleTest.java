@@ -12,7 +12,7 @@ class PollScheduleTest {
 
     private static final long MS = 1_000_000L;
 
-    private final PollSchedule schedule = new PollSchedule(KernelSampler.Limits.DEFAULTS); // 5 ms, 150 ms, 1 s, 1%
+    private final PollSchedule schedule = new PollSchedule(SamplerLimits.DEFAULTS); // 5 ms, 150 ms, 1 s, 1%
 
     @Test
     void looksAreFastRightAfterAFollowOrAChangeWhateverTheState() {
