@@ -22,7 +22,7 @@ public final class DemoMain {
     }
 
     /** Everything {@link #main} does except exiting: returns the exit code. */
-    static final long SETTLE_MILLIS = 300;
+    static final long SETTLE_MILLIS = 1_000;
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 1) {
