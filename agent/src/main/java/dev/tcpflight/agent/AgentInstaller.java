@@ -44,9 +44,21 @@ public final class AgentInstaller {
             new UnixAsynchronousServerSocketChannelImplInstrumentation(),
             new IOUtilInstrumentation());
 
+    /** Set in the JVM the agent runs in, so that {@code tcpflight list} can tell which JVMs have it. */
+    public static final String VERSION_PROPERTY = "tcpflight.agent.version";
+
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
 
     private AgentInstaller() {
+    }
+
+    private static String version(JarFile agentJar) {
+        try {
+            String version = agentJar.getManifest().getMainAttributes().getValue("Implementation-Version");
+            return version == null ? "unknown" : version;
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     /** The Linux kernel sampler, unless switched off or unsupported (then it says why, once). */
@@ -74,6 +86,7 @@ public final class AgentInstaller {
         if (System.getProperty("net.bytebuddy.safe") == null) {
             System.setProperty("net.bytebuddy.safe", "true");
         }
+        System.setProperty(VERSION_PROPERTY, version(agentJar));
         if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) {
             System.err.println("[tcpflight] WARNING: agent not started: the jdk.jfr module is not in this JVM"
                     + " (started with a main module or a jlink image?); add --add-modules jdk.jfr");
