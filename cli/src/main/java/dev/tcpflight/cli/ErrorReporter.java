@@ -11,7 +11,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult fullParseResult) {
         PrintWriter err = commandLine.getErr();
-        boolean verbose = isVerbose(fullParseResult);
+        boolean verbose = GlobalOptions.verbose(fullParseResult);
         if (ex instanceof TcpflightException) {
             err.println("tcpflight: " + ex.getMessage());
         } else {
@@ -23,14 +23,5 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         }
         err.flush();
         return commandLine.getCommandSpec().exitCodeOnExecutionException();
-    }
-
-    private static boolean isVerbose(ParseResult parseResult) {
-        for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
-            if (level.hasMatchedOption(TcpflightCli.VERBOSE)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,43 +1,75 @@
 package dev.tcpflight.cli;
 
+import dev.tcpflight.cli.GlobalOptions.ColorMode;
 import dev.tcpflight.cli.commands.DemoCommand;
+import dev.tcpflight.cli.commands.ExportCommand;
+import dev.tcpflight.cli.commands.LadderCommand;
+import dev.tcpflight.cli.commands.ReportCommand;
+import dev.tcpflight.cli.commands.SummaryCommand;
 import dev.tcpflight.cli.commands.TimelineCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.RunLast;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The {@code tcpflight} command. Exit codes: 0 ok, 1 data or runtime error, 2 usage error. */
+/** The {@code tcpflight} command. A new subcommand is one class, added to {@code subcommands} below. */
 @Command(name = "tcpflight",
         scope = ScopeType.INHERIT, // subcommands get --help, --version (and the version provider) too
         mixinStandardHelpOptions = true,
         versionProvider = TcpflightCli.Version.class,
         description = {"What happened to my TCP connections? Shows, per connection, the TCP state",
                 "transitions that the tcpflight agent recorded into JDK Flight Recorder files."},
-        subcommands = {DemoCommand.class, TimelineCommand.class, HelpCommand.class},
+        subcommands = {
+            DemoCommand.class,
+            TimelineCommand.class,
+            LadderCommand.class,
+            SummaryCommand.class,
+            ReportCommand.class,
+            ExportCommand.class,
+            HelpCommand.class},
         footerHeading = "%nExample usage:%n",
-        footer = {"  tcpflight demo --list         list the demo scenarios",
-                "  tcpflight demo                run handshake-and-close and show it",
-                "  tcpflight timeline app.jfr    show every connection recorded in app.jfr"})
+        footer = {"  tcpflight demo --list           list the demo scenarios",
+                "  tcpflight demo                  run handshake-and-close and show it",
+                "  tcpflight timeline app.jfr      show every connection recorded in app.jfr",
+                "  tcpflight summary app.jfr       states, durations and anomalies"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:bad data or a failed run: missing, unreadable, truncated or non-JFR file, no tcpflight events,"
+                    + " unwritable output file, a demo that failed",
+            "2:bad usage: unknown option or command, missing or invalid argument"})
 public final class TcpflightCli implements Runnable {
-
-    static final String VERBOSE = "--verbose";
 
     @Spec
     private CommandSpec spec;
 
-    // Read by ErrorReporter from the parse result; declared here so that every subcommand accepts it.
-    @Option(names = VERBOSE, scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
+    // Read from the parse result (GlobalOptions); declared here so that every subcommand accepts them.
+    @Option(names = GlobalOptions.VERBOSE, scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
     private boolean verbose;
+
+    @Option(names = GlobalOptions.COLOR, scope = ScopeType.INHERIT, paramLabel = "WHEN", defaultValue = "auto",
+            description = "Colours: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, when the output is a "
+                    + "terminal and NO_COLOR is not set).")
+    private ColorMode color;
 
     /** The command line with tcpflight's error handling; use this rather than {@code new CommandLine(..)}. */
     public static CommandLine commandLine() {
-        return new CommandLine(new TcpflightCli()).setExecutionExceptionHandler(new ErrorReporter());
+        CommandLine commandLine = new CommandLine(new TcpflightCli());
+        return commandLine
+                .setExecutionExceptionHandler(new ErrorReporter())
+                .setCaseInsensitiveEnumValuesAllowed(true) // --state close_wait
+                .setExecutionStrategy(parseResult -> {
+                    // Set for the whole hierarchy: help and every command's output use this scheme's Ansi.
+                    commandLine.setColorScheme(Help.defaultColorScheme(GlobalOptions.ansi(parseResult)));
+                    return new RunLast().execute(parseResult);
+                });
     }
 
     public static void main(String[] args) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tcpflight.cli.testing.CliRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TcpflightCliTest {
@@ -15,9 +16,12 @@ class TcpflightCliTest {
         CliRun run = CliRun.of("--help");
 
         assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.out().startsWith("Usage: tcpflight [-hV] [--verbose] [COMMAND]"), run.toString());
-        assertTrue(run.out().contains("  demo      Run a demo scenario under the agent"), run.toString());
-        assertTrue(run.out().contains("  timeline  Show each connection's TCP state transitions"), run.toString());
+        assertTrue(run.out().startsWith("Usage: tcpflight [-hV] [--verbose] [--color=WHEN] [COMMAND]"), run.toString());
+        for (String command : List.of("demo", "timeline", "ladder", "summary", "report", "export")) {
+            assertTrue(run.out().lines().anyMatch(line -> line.matches("  " + command + " +[A-Z].*\\.")),
+                    command + " with its one-line description in:\n" + run);
+        }
+        assertTrue(run.out().contains("\nExit codes:\n  0   success\n"), run.toString());
         assertEquals("", run.err());
     }
 

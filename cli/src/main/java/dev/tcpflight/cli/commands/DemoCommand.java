@@ -4,6 +4,7 @@ import dev.tcpflight.cli.TcpflightException;
 import dev.tcpflight.cli.launch.DemoRunner;
 import dev.tcpflight.cli.launch.Distribution;
 import dev.tcpflight.cli.recording.RecordingReader;
+import dev.tcpflight.cli.render.Colors;
 import dev.tcpflight.cli.render.Glyphs;
 import dev.tcpflight.cli.render.TimelineRenderer;
 import java.io.IOException;
@@ -68,7 +69,9 @@ public final class DemoCommand implements Callable<Integer> {
             // Kept before reading, so that a recording tcpflight cannot read is still there to look at.
             keep(recordings, err);
             out.println(); // after the scenarios' output
-            new TimelineRenderer(Glyphs.forStandardOutput()).render(RecordingReader.read(recordings), out);
+            Colors colors = new Colors(spec.commandLine().getColorScheme().ansi());
+            new TimelineRenderer(Glyphs.forStandardOutput(), colors)
+                    .render(RecordingReader.open(recordings).readAll(), out);
         }
         return 0;
     }

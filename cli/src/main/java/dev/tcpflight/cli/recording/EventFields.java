@@ -14,6 +14,14 @@ final class EventFields {
         return value == null ? "" : value;
     }
 
+    /**
+     * A field whose values come from a small vocabulary (states, triggers, roles): one shared String per value,
+     * which keeps the open connections of a large recording small.
+     */
+    static String word(RecordedEvent event, String field) throws TcpflightException {
+        return string(event, field).intern();
+    }
+
     static int intValue(RecordedEvent event, String field) throws TcpflightException {
         return event.getInt(require(event, field));
     }

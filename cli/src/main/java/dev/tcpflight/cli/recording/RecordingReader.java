@@ -2,128 +2,174 @@ package dev.tcpflight.cli.recording;
 
 import dev.tcpflight.cli.TcpflightException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.function.Consumer;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Reads tcpflight events from .jfr files into per-connection timelines. Streams each file event by event, so
- * only tcpflight's events are held in memory, not the whole recording.
+ * Reads tcpflight events from .jfr files into per-connection timelines. Streams each file event by event
+ * ({@link RecordingFile}, never the whole file at once) and hands each connection on once it is complete.
  */
 public final class RecordingReader {
 
     private static final String STATE_CHANGE = "tcpflight.StateChange";
     private static final String CONNECTION = "tcpflight.Connection";
+    private static final int PROGRESS_EVERY = 4096;
 
-    private static final byte[] JFR_MAGIC = "FLR\0".getBytes(StandardCharsets.ISO_8859_1);
+    private final List<RecordingSpan> recordings;
 
-    private final Set<ConnectionKey> keys = new LinkedHashSet<>();
-    private final Map<ConnectionKey, List<Transition>> transitions = new HashMap<>();
-    private final Map<ConnectionKey, ConnectionEnd> ends = new HashMap<>();
-
-    /** All connections of all files, ordered by their first transition. */
-    public static List<ConnectionTimeline> read(List<Path> files) throws TcpflightException {
-        RecordingReader reader = new RecordingReader();
-        for (Path file : new LinkedHashSet<>(files)) { // a file given twice would double every transition
-            reader.readFile(file);
-        }
-        return reader.keys.stream()
-                .map(key -> new ConnectionTimeline(key, reader.transitions.getOrDefault(key, List.of()),
-                        Optional.ofNullable(reader.ends.get(key))))
-                .sorted(ConnectionTimeline.BY_START)
-                .toList();
+    private RecordingReader(List<RecordingSpan> recordings) {
+        this.recordings = recordings;
     }
 
-    private void readFile(Path file) throws TcpflightException {
-        checkIsRecording(file);
-        int found = 0;
-        try (RecordingFile recording = new RecordingFile(file)) {
-            while (recording.hasMoreEvents()) {
-                if (accept(file, recording.readEvent())) {
+    /** Checks every file up front (exists, is a recording), so that a bad one is reported before any output. */
+    public static RecordingReader open(List<Path> files) throws TcpflightException {
+        List<RecordingSpan> recordings = new ArrayList<>();
+        for (Path file : new LinkedHashSet<>(files)) { // a file given twice would double every transition
+            recordings.add(RecordingHeaders.read(file));
+        }
+        return new RecordingReader(List.copyOf(recordings));
+    }
+
+    public List<RecordingSpan> recordings() {
+        return recordings;
+    }
+
+    /** The start of the earliest recording: what relative times ({@code --since 1.5s}) count from. */
+    public Instant start() {
+        return recordings.stream().map(RecordingSpan::start).min(Instant::compareTo).orElseThrow();
+    }
+
+    /** All connections, ordered by their first transition. Holds them all in memory: for modest recordings. */
+    public List<ConnectionTimeline> readAll() throws TcpflightException {
+        List<ConnectionTimeline> all = new ArrayList<>();
+        scan(Progress.NONE, all::add);
+        all.sort(ConnectionTimeline.BY_START);
+        return all;
+    }
+
+    /**
+     * Hands every connection to {@code sink} once it is complete: in about the order they end. Memory: the open
+     * connections and those that ended in the last seconds of recording read (see {@link ConnectionAssembler}).
+     *
+     * @return how many transitions were left out because the file held them too far behind their connection's end
+     */
+    public long scan(Progress progress, Consumer<ConnectionTimeline> sink) throws TcpflightException {
+        long late = 0;
+        try {
+            for (RecordingSpan recording : recordings) {
+                late += scanFile(recording, new ConnectionAssembler(sink, recording.end()), progress);
+            }
+        } finally {
+            progress.done();
+        }
+        return late;
+    }
+
+    /** @return the transitions left out because they came too late (see {@link ConnectionAssembler}) */
+    private long scanFile(RecordingSpan recording, ConnectionAssembler assembler, Progress progress)
+            throws TcpflightException {
+        Path file = recording.file();
+        long events = 0;
+        long found = 0;
+        Instant last = recording.start(); // the latest event read; the recording's end unless it was unfinished
+        Iterator<Instant> chunkEnds = recording.chunkEnds().iterator();
+        Instant chunkEnd = chunkEnds.next();
+        try (RecordingFile in = parse(file, () -> new RecordingFile(file))) {
+            for (RecordedEvent event = next(file, in); event != null; event = next(file, in)) {
+                Instant time = event.getEndTime();
+                // RecordingFile reads chunk after chunk; an event committed after a chunk's end is in a later one.
+                while (chunkEnds.hasNext() && time.isAfter(chunkEnd)) {
+                    assembler.endOfChunk();
+                    chunkEnd = chunkEnds.next();
+                }
+                if (accept(file, event, assembler)) {
                     found++;
                 }
+                if (time.isAfter(last)) {
+                    last = time;
+                    assembler.readUpTo(time);
+                }
+                if (++events % PROGRESS_EVERY == 0) {
+                    progress.update(file, events);
+                }
             }
-        } catch (IOException | RuntimeException e) {
-            // The JDK's parser reports damage as EOFException, IOException or even an index exception.
-            throw new TcpflightException(file + " is truncated or corrupt ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
-        } catch (TcpflightException e) {
-            throw new TcpflightException(file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new TcpflightException("cannot read " + file + ": " + e.getMessage(), e);
         }
         if (found == 0) {
             throw new TcpflightException("no tcpflight events in " + file
                     + ": was the agent loaded (-javaagent) and tcpflight.jfc used?");
         }
+        assembler.endOfFile(last.isAfter(recording.end()) ? last : recording.end());
+        return assembler.lateTransitions();
     }
 
-    /** Checks up front what the JDK's parser reports confusingly ("Not a complete Chunk header"). */
-    private static void checkIsRecording(Path file) throws TcpflightException {
-        if (!Files.exists(file)) {
-            throw new TcpflightException("no such file: " + file);
-        }
-        if (Files.isDirectory(file)) {
-            throw new TcpflightException(file + " is a directory, not a .jfr recording");
-        }
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(JFR_MAGIC.length);
-        } catch (IOException e) {
-            throw new TcpflightException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        if (!Arrays.equals(head, JFR_MAGIC)) {
-            throw new TcpflightException(file + " is not a JDK Flight Recorder (.jfr) recording");
+    /** The next event, or null at the end of the file. */
+    private static RecordedEvent next(Path file, RecordingFile in) throws TcpflightException {
+        return parse(file, () -> in.hasMoreEvents() ? in.readEvent() : null);
+    }
+
+    /** What the JDK's parser does; it reports a damaged file with all sorts of exceptions. */
+    private static <T> T parse(Path file, Parsing<T> parsing) throws TcpflightException {
+        try {
+            return parsing.run();
+        } catch (IOException | RuntimeException e) {
+            throw new TcpflightException(file + " is truncated or corrupt ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
     }
 
-    private boolean accept(Path file, RecordedEvent event) throws TcpflightException {
+    private interface Parsing<T> {
+        T run() throws IOException;
+    }
+
+    private static boolean accept(Path file, RecordedEvent event, ConnectionAssembler assembler)
+            throws TcpflightException {
         String type = event.getEventType().getName();
-        if (STATE_CHANGE.equals(type)) {
-            ConnectionKey key = key(file, event);
-            transitions.computeIfAbsent(key, k -> new ArrayList<>()).add(transition(event));
-            return true;
+        try {
+            if (STATE_CHANGE.equals(type)) {
+                assembler.transition(key(file, event), transition(event));
+                return true;
+            }
+            if (CONNECTION.equals(type)) {
+                assembler.end(key(file, event), end(event));
+                return true;
+            }
+            return false;
+        } catch (TcpflightException e) {
+            throw new TcpflightException(file + ": " + e.getMessage(), e);
         }
-        if (CONNECTION.equals(type)) {
-            ends.put(key(file, event), end(event));
-            return true;
-        }
-        return false;
     }
 
-    private ConnectionKey key(Path file, RecordedEvent event) throws TcpflightException {
-        ConnectionKey key = new ConnectionKey(file, EventFields.longValue(event, "connectionId"));
-        keys.add(key);
-        return key;
+    private static ConnectionKey key(Path file, RecordedEvent event) throws TcpflightException {
+        return new ConnectionKey(file, EventFields.longValue(event, "connectionId"));
     }
 
     private static Transition transition(RecordedEvent e) throws TcpflightException {
         RecordedThread thread = e.getThread();
         String threadName = thread == null || thread.getJavaName() == null ? "" : thread.getJavaName();
         return new Transition(e.getStartTime(), EventFields.intValue(e, "sequence"),
-                EventFields.string(e, "fromState"), EventFields.string(e, "toState"),
-                EventFields.string(e, "trigger"), EventFields.string(e, "source"), EventFields.string(e, "detail"),
+                EventFields.word(e, "fromState"), EventFields.word(e, "toState"),
+                EventFields.word(e, "trigger"), EventFields.word(e, "source"), EventFields.string(e, "detail"),
                 threadName, StackFrames.topApplicationFrame(e.getStackTrace()), socket(e));
     }
 
     private static ConnectionEnd end(RecordedEvent e) throws TcpflightException {
         return new ConnectionEnd(e.getStartTime(), e.getDuration(),
                 EventFields.longValue(e, "bytesRead"), EventFields.longValue(e, "bytesWritten"),
-                EventFields.string(e, "finalState"), EventFields.string(e, "endCause"), socket(e));
+                EventFields.word(e, "finalState"), EventFields.word(e, "endCause"), socket(e));
     }
 
     private static SocketInfo socket(RecordedEvent e) throws TcpflightException {
-        return new SocketInfo(EventFields.string(e, "role"), EventFields.string(e, "socketApi"),
+        return new SocketInfo(EventFields.word(e, "role"), EventFields.word(e, "socketApi"),
                 new Endpoint(EventFields.string(e, "localAddress"), EventFields.intValue(e, "localPort")),
                 new Endpoint(EventFields.string(e, "remoteAddress"), EventFields.intValue(e, "remotePort")));
     }

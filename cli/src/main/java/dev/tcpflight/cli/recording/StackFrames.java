@@ -23,7 +23,8 @@ final class StackFrames {
         for (RecordedFrame frame : stackTrace.getFrames()) {
             RecordedMethod method = frame.getMethod();
             String type = method.getType().getName();
-            if (INFRASTRUCTURE.stream().noneMatch(type::startsWith)) {
+            // Hidden frames (lambda and method-reference glue) have generated names no one can look up.
+            if (!method.isHidden() && INFRASTRUCTURE.stream().noneMatch(type::startsWith)) {
                 String line = frame.getLineNumber() > 0 ? ":" + frame.getLineNumber() : "";
                 return type.substring(type.lastIndexOf('.') + 1) + "." + method.getName() + line;
             }

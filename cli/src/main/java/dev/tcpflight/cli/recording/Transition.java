@@ -15,4 +15,9 @@ public record Transition(Instant time, int sequence, String fromState, String to
     /** Time first; the sequence number orders transitions that share a timestamp (clock resolution). */
     public static final Comparator<Transition> CHRONOLOGICAL =
             Comparator.comparing(Transition::time).thenComparingInt(Transition::sequence);
+
+    public Transition withSocket(SocketInfo sameSocket) {
+        return new Transition(time, sequence, fromState, toState, trigger, source, detail, thread, topFrame,
+                sameSocket);
+    }
 }

@@ -4,17 +4,43 @@ import java.nio.charset.Charset;
 
 /** The few non-ASCII symbols tcpflight prints, with ASCII stand-ins for consoles that cannot show them. */
 public enum Glyphs {
-    UNICODE("→"),
-    ASCII("->");
+    UNICODE("→", "─", "▶", "◀", "⇄"),
+    ASCII("->", "-", ">", "<", "<->");
 
     private final String arrow;
+    private final String line;
+    private final String rightHead;
+    private final String leftHead;
+    private final String bothWays;
 
-    Glyphs(String arrow) {
+    Glyphs(String arrow, String line, String rightHead, String leftHead, String bothWays) {
         this.arrow = arrow;
+        this.line = line;
+        this.rightHead = rightHead;
+        this.leftHead = leftHead;
+        this.bothWays = bothWays;
     }
 
     public String arrow() {
         return arrow;
+    }
+
+    /** The shaft of a ladder's arrows. */
+    public String line() {
+        return line;
+    }
+
+    public String rightHead() {
+        return rightHead;
+    }
+
+    public String leftHead() {
+        return leftHead;
+    }
+
+    /** Between the two ends of a connection. */
+    public String bothWays() {
+        return bothWays;
     }
 
     /**
@@ -24,6 +50,7 @@ public enum Glyphs {
     public static Glyphs forStandardOutput() {
         String name = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding"));
         Charset charset = name != null && Charset.isSupported(name) ? Charset.forName(name) : Charset.defaultCharset();
-        return charset.newEncoder().canEncode(UNICODE.arrow) ? UNICODE : ASCII;
+        return charset.newEncoder().canEncode(UNICODE.arrow + UNICODE.line + UNICODE.rightHead + UNICODE.leftHead
+                + UNICODE.bothWays) ? UNICODE : ASCII;
     }
 }

@@ -42,7 +42,10 @@ public final class FakeSocket {
         event(from, to, trigger, source, detail).commit();
     }
 
-    /** Starts a transition's event now and returns what commits it, to write events out of time order. */
+    /**
+     * Starts a transition's event now and returns what commits it: to write events out of time order, or into a
+     * recording that starts later (the event keeps its start time).
+     */
     public Runnable begin(String from, String to, String trigger, String source) {
         StateChangeEvent event = event(from, to, trigger, source, "");
         event.begin();
@@ -68,7 +71,13 @@ public final class FakeSocket {
     }
 
     public void end(long bytesRead, long bytesWritten, String finalState, String endCause) {
+        ending(bytesRead, bytesWritten, finalState, endCause).run();
+    }
+
+    /** The Connection event, ended now; what it returns commits it, to write it into a later recording. */
+    public Runnable ending(long bytesRead, long bytesWritten, String finalState, String endCause) {
         ConnectionEvent event = connection != null ? connection : new ConnectionEvent();
+        event.end();
         event.connectionId = id;
         event.localAddress = localAddress;
         event.localPort = localPort;
@@ -80,6 +89,6 @@ public final class FakeSocket {
         event.bytesWritten = bytesWritten;
         event.finalState = finalState;
         event.endCause = endCause;
-        event.commit();
+        return event::commit;
     }
 }

@@ -7,6 +7,8 @@ import dev.tcpflight.agent.fake.FakeSocket;
 import dev.tcpflight.cli.testing.FakeApp;
 import dev.tcpflight.cli.testing.Recordings;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +22,7 @@ class RecordingReaderTest {
     void groupsTransitionsPerConnectionInTheOrderTheyHappened() throws Exception {
         Path file = Recordings.record(dir.resolve("app.jfr"), FakeApp::handshakeAndClose);
 
-        List<ConnectionTimeline> timelines = RecordingReader.read(List.of(file));
+        List<ConnectionTimeline> timelines = RecordingReader.open(List.of(file)).readAll();
 
         assertEquals(List.of(1L, 2L, 3L, 4L), timelines.stream().map(ConnectionTimeline::id).toList());
         ConnectionTimeline server = timelines.get(2);
@@ -38,7 +40,7 @@ class RecordingReaderTest {
     void attachesTheConnectionEndEvent() throws Exception {
         Path file = Recordings.record(dir.resolve("app.jfr"), FakeApp::handshakeAndClose);
 
-        ConnectionEnd end = RecordingReader.read(List.of(file)).get(1).end().orElseThrow();
+        ConnectionEnd end = RecordingReader.open(List.of(file)).readAll().get(1).end().orElseThrow();
 
         assertEquals(5, end.bytesRead());
         assertEquals(5, end.bytesWritten());
@@ -56,7 +58,7 @@ class RecordingReaderTest {
             synSent.run(); // written to the file after the later transition
         });
 
-        ConnectionTimeline timeline = RecordingReader.read(List.of(file)).get(0);
+        ConnectionTimeline timeline = RecordingReader.open(List.of(file)).readAll().get(0);
 
         assertEquals(List.of("CLOSED>SYN_SENT", "SYN_SENT>ESTABLISHED"), states(timeline));
     }
@@ -66,7 +68,7 @@ class RecordingReaderTest {
         Path first = Recordings.record(dir.resolve("first.jfr"), FakeApp::handshakeAndClose);
         Path second = Recordings.record(dir.resolve("second.jfr"), FakeApp::handshakeAndClose);
 
-        List<ConnectionTimeline> timelines = RecordingReader.read(List.of(first, second));
+        List<ConnectionTimeline> timelines = RecordingReader.open(List.of(first, second)).readAll();
 
         assertEquals(8, timelines.size());
         assertEquals(List.of(first, first, first, first, second, second, second, second),
@@ -80,14 +82,14 @@ class RecordingReaderTest {
     void aFileGivenTwiceIsReadOnce() throws Exception {
         Path file = Recordings.record(dir.resolve("app.jfr"), FakeApp::handshakeAndClose);
 
-        assertEquals(4, RecordingReader.read(List.of(file, file)).size());
+        assertEquals(4, RecordingReader.open(List.of(file, file)).readAll().size());
     }
 
     @Test
     void topFrameIsTheFirstFrameOutsideTheJdkAndTheAgent() throws Exception {
         Path file = Recordings.record(dir.resolve("app.jfr"), FakeApp::handshakeAndClose);
 
-        List<ConnectionTimeline> timelines = RecordingReader.read(List.of(file));
+        List<ConnectionTimeline> timelines = RecordingReader.open(List.of(file)).readAll();
 
         assertTrue(timelines.get(1).transitions().get(0).topFrame().matches("FakeApp\\.handshakeAndClose:\\d+"),
                 timelines.get(1).transitions().get(0).topFrame());
@@ -99,7 +101,7 @@ class RecordingReaderTest {
     void topFrameIsEmptyWithoutStackTraces() throws Exception {
         Path file = Recordings.record(dir.resolve("app.jfr"), false, FakeApp::handshakeAndClose);
 
-        ConnectionTimeline client = RecordingReader.read(List.of(file)).get(1);
+        ConnectionTimeline client = RecordingReader.open(List.of(file)).readAll().get(1);
 
         assertEquals("", client.transitions().get(0).topFrame());
     }
@@ -109,7 +111,7 @@ class RecordingReaderTest {
         FakeSocket socket = new FakeSocket(9, "client", "java.net.Socket", "::1", 40001, "::1", 443);
         Path file = Recordings.record(dir.resolve("late-start.jfr"), () -> socket.end(1, 2, "CLOSED", "reset"));
 
-        ConnectionTimeline timeline = RecordingReader.read(List.of(file)).get(0);
+        ConnectionTimeline timeline = RecordingReader.open(List.of(file)).readAll().get(0);
 
         assertEquals(List.of(), timeline.transitions());
         assertEquals("[::1]:40001", timeline.socket().local().toString());
@@ -118,5 +120,48 @@ class RecordingReaderTest {
 
     private static List<String> states(ConnectionTimeline timeline) {
         return timeline.transitions().stream().map(t -> t.fromState() + ">" + t.toState()).toList();
+    }
+
+    @Test
+    void theRecordingSpanCoversItsEventsAndStartIsTheEarliest() throws Exception {
+        Instant before = Instant.now();
+        Path file = Recordings.record(dir.resolve("app.jfr"), FakeApp::handshakeAndClose);
+        Path later = Recordings.record(dir.resolve("later.jfr"), FakeApp::handshakeAndClose);
+
+        RecordingReader reader = RecordingReader.open(List.of(later, file));
+        RecordingSpan span = reader.recordings().get(1);
+        List<ConnectionTimeline> timelines = RecordingReader.open(List.of(file)).readAll();
+
+        assertTrue(!span.start().isBefore(before.minusSeconds(1)) && !span.start().isAfter(timelines.get(0).start()),
+                span + " starts before the first transition");
+        assertTrue(!span.end().isBefore(timelines.get(0).until()), span + " ends after the last event");
+        assertEquals(span.start(), reader.start());
+    }
+
+    @Test
+    void tellsProgressEveryFewThousandEventsAndWhenDone() throws Exception {
+        FakeSocket socket = new FakeSocket(1, "client", "java.net.Socket", "127.0.0.1", 40000, "127.0.0.1", 80);
+        Path file = Recordings.record(dir.resolve("busy.jfr"), false, () -> {
+            for (int i = 0; i < 5000; i++) {
+                socket.transition("ESTABLISHED", "ESTABLISHED", "test", "api");
+            }
+        });
+        List<Long> updates = new ArrayList<>();
+        boolean[] done = {false};
+
+        RecordingReader.open(List.of(file)).scan(new Progress() {
+            @Override
+            public void update(Path f, long eventsRead) {
+                updates.add(eventsRead);
+            }
+
+            @Override
+            public void done() {
+                done[0] = true;
+            }
+        }, timeline -> { });
+
+        assertTrue(updates.contains(4096L), updates.toString());
+        assertTrue(done[0]);
     }
 }

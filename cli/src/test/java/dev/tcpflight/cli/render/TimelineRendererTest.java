@@ -4,97 +4,76 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcpflight.cli.recording.ConnectionTimeline;
-import dev.tcpflight.cli.recording.RecordingReader;
-import dev.tcpflight.cli.testing.FakeApp;
-import dev.tcpflight.cli.testing.Recordings;
+import dev.tcpflight.cli.testing.Golden;
+import dev.tcpflight.cli.testing.Timelines;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Help.Ansi;
 
 class TimelineRendererTest {
 
-    // Line numbers are FakeApp's; times are replaced by T, so the golden text does not depend on the clock.
-    private static final String GOLDEN = """
-            #1 listener 127.0.0.1:5000 → *:*  java.net.ServerSocket  main
-              T  CLOSED → LISTEN             listen           api       FakeApp.handshakeAndClose:20
-              T  LISTEN → CLOSED             close            api       FakeApp.handshakeAndClose:31
-              ended CLOSED (local-close) after T, read 0 B, wrote 0 B
-
-            #2 client 127.0.0.1:50123 → 127.0.0.1:5000  java.net.Socket  main
-              T  CLOSED → SYN_SENT           connect          api       FakeApp.handshakeAndClose:22
-              T  SYN_SENT → ESTABLISHED      connect          api       FakeApp.handshakeAndClose:23
-              T  ESTABLISHED → FIN_WAIT_1    close            api       FakeApp.handshakeAndClose:26
-              ended FIN_WAIT_1 (local-close) after T, read 5 B, wrote 5 B
-
-            #3 server 127.0.0.1:5000 → 127.0.0.1:50123  java.net.Socket  main
-              T  LISTEN → SYN_RECEIVED       accept           inferred  FakeApp.accept:41
-              T  SYN_RECEIVED → ESTABLISHED  accept           api       FakeApp.accept:42
-              T  ESTABLISHED → CLOSE_WAIT    read-eof         api       FakeApp.handshakeAndClose:28
-              T  CLOSE_WAIT → LAST_ACK       close            api       FakeApp.handshakeAndClose:29
-              ended LAST_ACK (peer-close) after T, read 5 B, wrote 5 B
-
-            #4 client 127.0.0.1:0 → 127.0.0.1:1  SocketChannel  main
-              T  CLOSED → SYN_SENT           connect          api       FakeApp.handshakeAndClose:34
-              T  SYN_SENT → CLOSED           connect-refused  api       FakeApp.handshakeAndClose:35  \
-            java.net.ConnectException: Connection refused
-              ended CLOSED (refused) after T, read 0 B, wrote 0 B
-            """;
-
-    @TempDir
-    Path dir;
-
     @Test
-    void rendersTheGoldenTable() throws Exception {
-        Path file = Recordings.record(dir.resolve("app.jfr"), FakeApp::handshakeAndClose);
-
-        String text = render(RecordingReader.read(List.of(file)), Glyphs.UNICODE);
-
-        assertEquals(GOLDEN, normaliseTimes(text));
+    void rendersLanesAndTransitionsAtExactTimes() {
+        Golden.assertMatches("model-timeline.txt", render(Timelines.handshakeAndClose(), Glyphs.UNICODE, Colors.OFF));
     }
 
     @Test
-    void timesAreMillisecondsSinceTheConnectionsFirstTransition() throws Exception {
-        Path file = Recordings.record(dir.resolve("app.jfr"), FakeApp::handshakeAndClose);
+    void asciiGlyphsForConsolesWithoutUnicode() {
+        String unicode = render(Timelines.handshakeAndClose(), Glyphs.UNICODE, Colors.OFF);
 
-        List<String> lines = render(RecordingReader.read(List.of(file)), Glyphs.UNICODE).lines().toList();
-
-        assertTrue(lines.get(1).matches(" +\\+0\\.000 ms  CLOSED → LISTEN .*"), lines.get(1));
-        assertTrue(lines.get(2).matches(" +\\+\\d+\\.\\d{3} ms  LISTEN → CLOSED .*"), lines.get(2));
+        assertEquals(unicode.replace("→", "->"), render(Timelines.handshakeAndClose(), Glyphs.ASCII, Colors.OFF));
     }
 
     @Test
-    void asciiGlyphsForConsolesWithoutUnicode() throws Exception {
-        Path file = Recordings.record(dir.resolve("app.jfr"), FakeApp::handshakeAndClose);
+    void laneColumnsShowTheStateThatFilledThemOnOneAxisForAll() {
+        List<String> lines = render(Timelines.handshakeAndClose(), Glyphs.UNICODE, Colors.OFF).lines().toList();
 
-        String text = render(RecordingReader.read(List.of(file)), Glyphs.ASCII);
-
-        assertEquals(GOLDEN.replace("→", "->"), normaliseTimes(text));
+        // 10 ms in 60 columns of 1/6 ms: the client is in SYN_SENT from 1 to 1.5 ms, ESTABLISHED to 6 ms.
+        assertEquals("  |      sss===========================1                       |", lines.get(10));
+        assertEquals("lanes: 60 columns of 0.167 ms from the first transition shown", lines.get(0));
     }
 
     @Test
-    void namesTheRecordingWhenThereAreSeveral() throws Exception {
-        Path first = Recordings.record(dir.resolve("client.jfr"), FakeApp::handshakeAndClose);
-        Path second = Recordings.record(dir.resolve("server.jfr"), FakeApp::handshakeAndClose);
+    void anOpenConnectionSaysSoAndItsLaneRunsToTheEndOfTheRecording() {
+        ConnectionTimeline leak = Timelines.connection(9, "server", "127.0.0.1:5000", "127.0.0.1:50200")
+                .at(0, "SYN_RECEIVED", "ESTABLISHED", "accept", "Server.accept:40")
+                .at(3, "ESTABLISHED", "CLOSE_WAIT", "read-eof", "Server.read:44")
+                .open(12);
 
-        String text = render(RecordingReader.read(List.of(first, second)), Glyphs.UNICODE);
+        String text = render(List.of(leak), Glyphs.UNICODE, Colors.OFF);
 
-        assertTrue(text.startsWith("#1 listener 127.0.0.1:5000 → *:*  java.net.ServerSocket  main  [client.jfr]\n"),
-                text);
-        assertTrue(text.contains("\n#1 listener 127.0.0.1:5000 → *:*  java.net.ServerSocket  main  [server.jfr]\n"),
+        assertTrue(text.contains("  |" + "=".repeat(15) + "w".repeat(45) + "|\n"), text);
+        assertTrue(text.endsWith("  still open in CLOSE_WAIT when the recording ended, 12.000 ms after its first"
+                + " transition\n"), text);
+    }
+
+    @Test
+    void coloursLanesAndHeadersOnlyWhenAsked() {
+        String coloured = render(Timelines.handshakeAndClose(), Glyphs.UNICODE, new Colors(Ansi.ON));
+
+        assertTrue(coloured.contains("\u001b[32m" + "=".repeat(27)), coloured);
+        assertTrue(coloured.contains("\u001b[1m#2 client"), coloured);
+        assertEquals(render(Timelines.handshakeAndClose(), Glyphs.UNICODE, Colors.OFF),
+                coloured.replaceAll("\u001b\\[[0-9;]*m", ""));
+    }
+
+    @Test
+    void namesTheRecordingWhenThereAreSeveral() {
+        ConnectionTimeline other = Timelines.connection(1, "client", "127.0.0.1:40000", "127.0.0.1:80")
+                .recording("other.jfr").at(0, "CLOSED", "SYN_SENT", "connect", "").open(1);
+
+        String text = render(List.of(Timelines.handshakeAndClose().get(0), other), Glyphs.UNICODE, Colors.OFF);
+
+        assertTrue(text.contains("\n#1 listener 127.0.0.1:5000 → *:*  java.net.ServerSocket  main  [app.jfr]\n"), text);
+        assertTrue(text.contains("\n#1 client 127.0.0.1:40000 → 127.0.0.1:80  java.net.Socket  main  [other.jfr]\n"),
                 text);
     }
 
-    private static String render(List<ConnectionTimeline> timelines, Glyphs glyphs) {
+    static String render(List<ConnectionTimeline> timelines, Glyphs glyphs, Colors colors) {
         StringWriter out = new StringWriter();
-        new TimelineRenderer(glyphs).render(timelines, new PrintWriter(out));
+        new TimelineRenderer(glyphs, colors).render(timelines, new PrintWriter(out));
         return out.toString();
-    }
-
-    /** The time column is right-aligned, so its width varies with the clock: replace it with its padding. */
-    private static String normaliseTimes(String text) {
-        return text.replaceAll("(?m)^ +\\+\\d+\\.\\d{3} ms", "  T").replaceAll("after \\d+\\.\\d{3} ms", "after T");
     }
 }

@@ -1,0 +1,110 @@
+package dev.tcpflight.cli.analysis;
+
+import dev.tcpflight.cli.recording.ConnectionEnd;
+import dev.tcpflight.cli.recording.ConnectionTimeline;
+import dev.tcpflight.cli.recording.Durations;
+import dev.tcpflight.cli.recording.StateSpan;
+import dev.tcpflight.cli.recording.Transition;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The anomalies one connection shows by itself (a pile-up needs many: {@link PileupDetector}). */
+final class ConnectionAnomalies {
+
+    private final ConnectionTimeline connection;
+    private final List<Anomaly> found = new ArrayList<>();
+
+    private ConnectionAnomalies(ConnectionTimeline connection) {
+        this.connection = connection;
+    }
+
+    static List<Anomaly> of(ConnectionTimeline connection, Duration closeWaitThreshold) {
+        ConnectionAnomalies anomalies = new ConnectionAnomalies(connection);
+        boolean closeWait = anomalies.closeWait(closeWaitThreshold);
+        // A socket held in CLOSE_WAIT until the end is also never closed or leaked: say it once, the precise way.
+        if (anomalies.leaked() && !closeWait) {
+            anomalies.add(AnomalyKind.LEAKED, anomalies.openedAt(), "garbage-collected without close() in "
+                    + connection.finalState() + ", " + anomalies.lifetime() + " after it opened");
+        }
+        if (connection.openAtEnd() && !closeWait && !"listener".equals(connection.socket().role())) {
+            anomalies.add(AnomalyKind.NEVER_CLOSED, anomalies.openedAt(), "still open in "
+                    + connection.finalState() + " when the recording ended, " + anomalies.lifetime()
+                    + " after it opened");
+        }
+        anomalies.failures();
+        return anomalies.found;
+    }
+
+    private boolean closeWait(Duration threshold) {
+        List<StateSpan> spans = connection.spans();
+        boolean reported = false;
+        for (int i = 0; i < spans.size(); i++) {
+            StateSpan span = spans.get(i);
+            String evidence = span.state().equals("CLOSE_WAIT")
+                    ? closeWaitEvidence(span, i == spans.size() - 1, threshold) : null;
+            if (evidence != null) {
+                add(AnomalyKind.CLOSE_WAIT, span.enteredBy().topFrame(), evidence + " (EOF read here)");
+                reported = true;
+            }
+        }
+        return reported;
+    }
+
+    /** Why this CLOSE_WAIT is a problem, or null if it is not one. */
+    private String closeWaitEvidence(StateSpan span, boolean last, Duration threshold) {
+        String held = "in CLOSE_WAIT for " + Durations.human(span.duration());
+        if (last && connection.openAtEnd()) {
+            return held + " until the recording ended, never closed";
+        }
+        if (last && leaked()) {
+            return held + ", then garbage-collected without close()";
+        }
+        return span.duration().compareTo(threshold) > 0 ? held + " before close()" + closedAt(span) : null;
+    }
+
+    private String closedAt(StateSpan span) {
+        int next = connection.transitions().indexOf(span.enteredBy()) + 1;
+        String frame = next < connection.transitions().size() ? connection.transitions().get(next).topFrame() : "";
+        return frame.isEmpty() ? "" : " at " + frame;
+    }
+
+    private void failures() {
+        List<Transition> transitions = connection.transitions();
+        String remote = connection.socket().remote().toString();
+        for (int i = 0; i < transitions.size(); i++) {
+            Transition t = transitions.get(i);
+            String detail = t.detail().isEmpty() ? "" : ": " + t.detail();
+            switch (t.trigger()) {
+                case "reset" -> add(AnomalyKind.RESET, t.topFrame(), t.detail().contains("SO_LINGER")
+                        ? "RST sent in " + t.fromState() + " (" + t.detail() + ")"
+                        : "RST received in " + t.fromState() + detail);
+                case "connect-refused" -> add(AnomalyKind.REFUSED, t.topFrame(), "connect to " + remote
+                        + " refused" + detail);
+                case "connect-timeout" -> add(AnomalyKind.CONNECT_TIMEOUT, t.topFrame(), "no answer from " + remote
+                        + (i == 0 ? "" : " after " + Durations.human(
+                                Duration.between(transitions.get(i - 1).time(), t.time()))) + detail);
+                case "connect-failed" -> add(AnomalyKind.CONNECT_FAILED, t.topFrame(), "connect to " + remote
+                        + " failed" + detail);
+                default -> {
+                }
+            }
+        }
+    }
+
+    private boolean leaked() {
+        return connection.end().map(ConnectionEnd::endCause).filter("leaked"::equals).isPresent();
+    }
+
+    private String openedAt() {
+        return connection.transitions().isEmpty() ? "" : connection.transitions().get(0).topFrame();
+    }
+
+    private String lifetime() {
+        return Durations.human(Duration.between(connection.start(), connection.until()));
+    }
+
+    private void add(AnomalyKind kind, String location, String evidence) {
+        found.add(new Anomaly(kind, location, connection.key(), connection.socket(), evidence));
+    }
+}

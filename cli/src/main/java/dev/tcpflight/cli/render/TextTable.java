@@ -1,0 +1,81 @@
+package dev.tcpflight.cli.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Rows of cells padded to the widest cell of their column (over the whole table, so that rows split by other
+ * lines still line up), and lines of free text kept as they are, in the order they were added.
+ */
+public final class TextTable {
+
+    public enum Align { LEFT, RIGHT }
+
+    private static final String GAP = "  ";
+
+    private record Entry(String[] cells, String text, boolean heading) {
+    }
+
+    private final String indent;
+    private final Align[] aligns;
+    private final List<Entry> entries = new ArrayList<>();
+
+    public TextTable(String indent, Align... aligns) {
+        this.indent = indent;
+        this.aligns = aligns.clone();
+    }
+
+    public TextTable row(String... cells) {
+        entries.add(new Entry(checked(cells), null, false));
+        return this;
+    }
+
+    /** A row of column titles, shown in the heading style. */
+    public TextTable heading(String... cells) {
+        entries.add(new Entry(checked(cells), null, true));
+        return this;
+    }
+
+    /** A line outside the columns (a header, a blank line): neither padded nor counted in the widths. */
+    public TextTable text(String line) {
+        entries.add(new Entry(null, line, false));
+        return this;
+    }
+
+    public List<String> lines(UnaryOperator<String> headingStyle) {
+        int[] widths = new int[aligns.length];
+        entries.stream().filter(e -> e.cells != null).forEach(e -> {
+            for (int c = 0; c < widths.length; c++) {
+                widths[c] = Math.max(widths[c], e.cells[c].length());
+            }
+        });
+        List<String> lines = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            if (entry.cells == null) {
+                lines.add(entry.text);
+            } else {
+                String line = indent + format(entry.cells, widths);
+                lines.add(entry.heading ? headingStyle.apply(line) : line);
+            }
+        }
+        return lines;
+    }
+
+    private String format(String[] cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < cells.length; c++) {
+            String padding = " ".repeat(widths[c] - cells[c].length());
+            line.append(c == 0 ? "" : GAP);
+            line.append(aligns[c] == Align.RIGHT ? padding + cells[c] : cells[c] + padding);
+        }
+        return line.toString().stripTrailing();
+    }
+
+    private String[] checked(String[] cells) {
+        if (cells.length != aligns.length) {
+            throw new IllegalArgumentException(cells.length + " cells for " + aligns.length + " columns");
+        }
+        return cells.clone();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.tcpflight.cli.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tcpflight.cli.testing.CliRun;
+import dev.tcpflight.cli.testing.FakeApp;
+import dev.tcpflight.cli.testing.Golden;
+import dev.tcpflight.cli.testing.JsonCheck;
+import dev.tcpflight.cli.testing.Recordings;
+import dev.tcpflight.cli.testing.Scrub;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every command and format on recordings made in this JVM with the fake events, compared with golden files once
+ * the times (which change from run to run) are scrubbed. FakeApp's line numbers are in them, as stack frames.
+ */
+class CommandGoldenTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Path app;
+    private static Path troubles;
+    private static Path client;
+    private static Path server;
+
+    @BeforeAll
+    static void record() throws Exception {
+        app = Recordings.record(dir.resolve("app.jfr"), FakeApp::handshakeAndClose);
+        troubles = Recordings.record(dir.resolve("troubles.jfr"), FakeApp::troubles);
+        client = dir.resolve("client.jfr");
+        server = dir.resolve("server.jfr");
+        FakeApp.twoJvms(client, server);
+    }
+
+    @Test
+    void timeline() {
+        Golden.assertMatches("timeline.txt", Scrub.times(Scrub.lanes(out("timeline", app.toString()))));
+    }
+
+    @Test
+    void ladderOfBothEndsInOneRecording() {
+        Golden.assertMatches("ladder.txt", Scrub.times(out("ladder", app.toString())));
+    }
+
+    @Test
+    void ladderOfEndsRecordedByTwoJvms() {
+        Golden.assertMatches("ladder-two-recordings.txt",
+                Scrub.times(out("ladder", client.toString(), server.toString())));
+    }
+
+    @Test
+    void summary() {
+        Golden.assertMatches("summary.txt", Scrub.times(out("summary", "--pileup", "3", app.toString(),
+                troubles.toString())));
+    }
+
+    @Test
+    void report() throws Exception {
+        Path html = dir.resolve("report.html");
+
+        assertEquals("tcpflight: wrote " + html + " (12 connections, 7 anomalies)\n",
+                out("report", "--pileup", "3", app.toString(), troubles.toString(), "-o", html.toString()));
+        String page = Files.readString(html).replaceAll("(?m)^<line class=\"grid\".*\\n", ""); // depend on times
+        Golden.assertMatches("report.html", Scrub.numbers(Scrub.times(Scrub.inlined(page)), "x", "width"));
+    }
+
+    @Test
+    void exportJsonLines() {
+        String jsonl = out("export", app.toString());
+
+        jsonl.lines().forEach(JsonCheck::parse);
+        Golden.assertMatches("export.jsonl", Scrub.directory(Scrub.times(jsonl), dir));
+    }
+
+    @Test
+    void exportChromeTrace() {
+        String trace = out("export", "--format", "chrome-trace", app.toString());
+
+        JsonCheck.parse(trace);
+        Golden.assertMatches("export-chrome-trace.json", Scrub.directory(Scrub.numbers(trace, "ts", "dur"), dir));
+    }
+
+    private static String out(String... args) {
+        CliRun run = CliRun.of(args);
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals("", run.err(), run.toString());
+        return run.out();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.tcpflight.cli.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tcpflight.cli.launch.ChildJvm;
+import dev.tcpflight.cli.testing.LargeRecording;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A recording of a million transitions, summarised by the real jar in a JVM with a 256 MB heap: the summary
+ * streams, so its memory does not grow with the recording. No timing is asserted.
+ */
+class LargeRecordingIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void summarisesAMillionTransitionsIn256Megabytes() throws Exception {
+        Path recording = dir.resolve("large.jfr");
+        String testClasses = Path.of(LargeRecording.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        List<String> generator = new ArrayList<>();
+        assertEquals(0, ChildJvm.run(List.of(LargeRecording.JFR_OPTIONS, "-cp", testClasses,
+                LargeRecording.class.getName(), recording.toString()), generator::add, generator::add),
+                "JFR kept every event: " + generator);
+        List<String> out = new ArrayList<>();
+        List<String> err = new ArrayList<>();
+
+        int exitCode = ChildJvm.run(List.of("-Xmx256m", "-jar", Path.of("target", "tcpflight.jar").toString(),
+                "summary", recording.toString()), out::add, err::add);
+
+        String summary = String.join("\n", out);
+        assertEquals(0, exitCode, String.join("\n", err));
+        assertTrue(summary.startsWith("250000 connections, 1000000 transitions in large.jfr ("), summary);
+        assertTrue(out.stream().anyMatch(line -> line.matches("  CLOSE_WAIT +250000 .*")), summary);
+        assertTrue(summary.contains("\n  reset (250) at "), "anomalies grouped, not listed one by one: " + summary);
+    }
+}
