@@ -70,7 +70,9 @@ public final class AgentInstaller {
             System.err.println("[tcpflight] kernel sampler off: " + KernelSampler.supportReason());
             return AfterClose.NOTHING;
         }
-        return new KernelFollower(new KernelSampler());
+        KernelSampler sampler = new KernelSampler();
+        sampler.prestart();
+        return new KernelFollower(sampler);
     }
 
     /** Called reflectively by {@link TcpflightAgent}; a second call (attaching twice) changes nothing. */
