@@ -22,8 +22,12 @@ final class PollSchedule {
     /** The sampler may spend ahead of its budget what the budget grants in this time. */
     static final long BURST_WINDOW_NANOS = 10_000_000_000L;
 
+    /** The first reads load classes and compile code: their cost says nothing about the table's. */
+    static final int UNCHARGED_READS = 3;
+
     private final double burst;
     private double credit;
+    private int uncharged = UNCHARGED_READS;
     private long lastCharge = Long.MIN_VALUE;
 
     PollSchedule(SamplerLimits limits) {
@@ -48,6 +52,11 @@ final class PollSchedule {
 
     /** The earliest the next read may start, given when the last one started and how much CPU it took. */
     long earliestRead(long lastStart, long lastCost) {
+        if (uncharged > 0) {
+            uncharged--;
+            lastCharge = lastStart;
+            return lastStart;
+        }
         if (lastCharge != Long.MIN_VALUE) {
             credit = Math.min(burst, credit + (lastStart - lastCharge) * cpuBudget);
         }

@@ -37,7 +37,10 @@ class PollScheduleTest {
 
     @Test
     void aColdStartFitsInTheBurstButSustainedCostWaitsForTheBudget() {
-        assertEquals(1000, schedule.earliestRead(1000, 20 * MS), "a 20 ms cold read fits in the burst");
+        for (int i = 0; i < PollSchedule.UNCHARGED_READS; i++) {
+            assertEquals(1000, schedule.earliestRead(1000, 500 * MS), "cold reads are not charged");
+        }
+        assertEquals(1000, schedule.earliestRead(1000, 20 * MS), "a 20 ms read fits in the burst");
         long start = 1000;
         long earliest = start;
         for (int i = 0; i < 100; i++) { // 2 ms reads back to back outrun 1%: the burst runs out
