@@ -1,12 +1,16 @@
 package dev.tcpflight.cli;
 
 import dev.tcpflight.cli.GlobalOptions.ColorMode;
+import dev.tcpflight.cli.commands.AttachCommand;
 import dev.tcpflight.cli.commands.DemoCommand;
 import dev.tcpflight.cli.commands.ExportCommand;
 import dev.tcpflight.cli.commands.LadderCommand;
+import dev.tcpflight.cli.commands.ListCommand;
+import dev.tcpflight.cli.commands.RecordCommand;
 import dev.tcpflight.cli.commands.ReportCommand;
 import dev.tcpflight.cli.commands.SummaryCommand;
 import dev.tcpflight.cli.commands.TimelineCommand;
+import dev.tcpflight.cli.commands.WatchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
@@ -33,6 +37,10 @@ import picocli.CommandLine.Spec;
             SummaryCommand.class,
             ReportCommand.class,
             ExportCommand.class,
+            ListCommand.class,
+            AttachCommand.class,
+            RecordCommand.class,
+            WatchCommand.class,
             HelpCommand.class},
         footerHeading = "%nExample usage:%n",
         footer = {"  tcpflight demo --list           list the demo scenarios",

@@ -1,0 +1,216 @@
+package dev.tcpflight.cli.commands;
+
+import dev.tcpflight.cli.TcpflightException;
+import dev.tcpflight.cli.analysis.SummaryAggregator;
+import dev.tcpflight.cli.commands.OptionConverters.DurationConverter;
+import dev.tcpflight.cli.jvm.AgentLoader;
+import dev.tcpflight.cli.jvm.AttachedJvm;
+import dev.tcpflight.cli.jvm.PidConverter;
+import dev.tcpflight.cli.jvm.RemoteRecording;
+import dev.tcpflight.cli.jvm.SettingsFile;
+import dev.tcpflight.cli.jvm.StopSignal;
+import dev.tcpflight.cli.jvm.Terminal;
+import dev.tcpflight.cli.launch.Distribution;
+import dev.tcpflight.cli.recording.Progress;
+import dev.tcpflight.cli.recording.RecordingReader;
+import dev.tcpflight.cli.render.Colors;
+import dev.tcpflight.cli.render.Glyphs;
+import dev.tcpflight.cli.render.SummaryRenderer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import jdk.jfr.consumer.RecordingFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "record",
+        description = {"Record a running JVM's TCP transitions and summarise them.",
+                "Loads the agent if it is not there yet (as tcpflight attach), starts a JFR recording with"
+                        + " tcpflight.jfc in the JVM (as jcmd PID JFR.start), and after --duration or on Ctrl-C"
+                        + " has the JVM write it (JFR.dump), stops it (JFR.stop) and prints its summary."
+                        + " The file is complete or absent, never half written."},
+        footerHeading = "%nExample usage:%n",
+        footer = {"  tcpflight record 4242                         30 s, into tcpflight-4242-DATE-TIME.jfr",
+                "  tcpflight record 4242 --duration 5m -o app.jfr",
+                "  tcpflight record 4242 --options stacks=off    agent without stack traces"})
+public final class RecordCommand implements Callable<Integer> {
+
+    /** The recording's name in the target, as jcmd PID JFR.check shows it. */
+    static final String RECORDING_NAME = "tcpflight";
+
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final String TCPFLIGHT_EVENTS = "tcpflight.";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PID", converter = PidConverter.class,
+            description = "Process id of the JVM (see tcpflight list).")
+    private long pid;
+
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+            description = "How long to record (default: ${DEFAULT-VALUE}); Ctrl-C ends it sooner, keeping what"
+                    + " was recorded.")
+    private Duration duration;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.jfr",
+            description = "Where to write the recording (default: tcpflight-PID-yyyyMMdd-HHmmss.jfr here). The"
+                    + " JVM writes it, as its own user.")
+    private Path output;
+
+    @Option(names = "--options", paramLabel = "STR",
+            description = "The agent's options if it is loaded now (see tcpflight attach --help).")
+    private String options;
+
+    @Mixin
+    private AnomalyOptions anomalies;
+
+    @Override
+    public Integer call() throws TcpflightException, InterruptedException {
+        AttachCommand.checkOptions(spec, options);
+        if (duration.compareTo(Duration.ofMillis(1)) < 0) {
+            throw new ParameterException(spec.commandLine(), "--duration must be at least 1ms");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path file = (output != null ? output : defaultOutput(pid, LocalDateTime.now())).toAbsolutePath();
+        checkWritable(file);
+        Distribution distribution = Distribution.current();
+        SummaryAggregator summary = new SummaryAggregator(anomalies.thresholds());
+        try (AttachedJvm jvm = AgentLoader.attachWithAgent(pid, distribution.agentJar(), options, err);
+             StopSignal stop = StopSignal.onCtrlC()) { // from before the start: Ctrl-C must not leave it running
+            RemoteRecording recording;
+            try (SettingsFile settings = SettingsFile.of(distribution)) {
+                recording = RemoteRecording.start(jvm, RECORDING_NAME, settings.path(), "", file);
+            }
+            long started = System.nanoTime();
+            try (recording) {
+                err.println("tcpflight: recording JVM " + pid + " (" + jvm.description() + ") for "
+                        + seconds(duration) + " into " + display(file) + ": Ctrl-C to stop sooner");
+                err.flush();
+                StopSignal.End end = waitShowingProgress(stop, jvm, err);
+                if (end != StopSignal.End.TARGET_GONE) {
+                    try {
+                        recording.stopInto(file);
+                    } catch (TcpflightException e) {
+                        if (jvm.alive()) {
+                            throw e;
+                        }
+                        end = StopSignal.End.TARGET_GONE;
+                    }
+                }
+                if (end == StopSignal.End.TARGET_GONE) {
+                    recording.savedAtExitInto(file);
+                    err.println("tcpflight: JVM " + pid + " exited during the recording; it wrote what it had"
+                            + " recorded until then");
+                }
+                err.println("tcpflight: recorded " + seconds(Duration.ofNanos(System.nanoTime() - started))
+                        + " of JVM " + pid + " into " + display(file) + " (" + size(file) + ")");
+                err.flush();
+                summarise(file, summary, out, err);
+            }
+        }
+        return 0;
+    }
+
+    /** {@code tcpflight-PID-yyyyMMdd-HHmmss.jfr} in the current directory. */
+    static Path defaultOutput(long pid, LocalDateTime now) {
+        return Path.of("tcpflight-" + pid + "-" + FILE_TIME.format(now) + ".jfr");
+    }
+
+    /** Checked before anything happens in the target. */
+    private static void checkWritable(Path file) throws TcpflightException {
+        if (Files.isDirectory(file)) {
+            throw new TcpflightException("cannot write " + file + ": it is a directory");
+        }
+        Path directory = file.getParent();
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw new TcpflightException("cannot write " + file + ": no such directory");
+        }
+    }
+
+    /**
+     * Waits for the end of --duration, Ctrl-C or the JVM's exit; on a terminal, says on stderr how far it has
+     * got, on one line that it rewrites and clears at the end.
+     */
+    private StopSignal.End waitShowingProgress(StopSignal stop, AttachedJvm jvm, PrintWriter err)
+            throws InterruptedException {
+        boolean terminal = Terminal.interactive();
+        int[] shown = {0};
+        StopSignal.End end = stop.await(duration, jvm::alive, Duration.ofMillis(terminal ? 1000 : 500), waited -> {
+            if (terminal) {
+                String line = String.format(Locale.ROOT, "tcpflight: recording JVM %d: %s of %s (Ctrl-C to stop"
+                        + " now)", pid, seconds(Duration.ofSeconds(waited.toSeconds())), seconds(duration));
+                err.print("\r" + line + " ".repeat(Math.max(0, shown[0] - line.length())));
+                err.flush();
+                shown[0] = Math.max(shown[0], line.length());
+            }
+        });
+        if (shown[0] > 0) {
+            err.print("\r" + " ".repeat(shown[0]) + "\r");
+            err.flush();
+        }
+        return end;
+    }
+
+    private void summarise(Path file, SummaryAggregator summary, PrintWriter out, PrintWriter err)
+            throws TcpflightException {
+        if (!hasTcpflightEvents(file)) {
+            err.println("tcpflight: no TCP state transition in JVM " + pid + " while recording (connections that"
+                    + " were open before the agent was loaded are not seen until they change)");
+            err.flush();
+            return;
+        }
+        RecordingReader reader = RecordingReader.open(List.of(file));
+        reader.scan(Progress.NONE, summary);
+        Colors colors = new Colors(spec.commandLine().getColorScheme().ansi());
+        new SummaryRenderer(Glyphs.forStandardOutput(), colors).render(summary.summary(reader.recordings()), out);
+    }
+
+    /** Whether the recording holds a transition or connection event (reading stops at the first one). */
+    private static boolean hasTcpflightEvents(Path file) throws TcpflightException {
+        try (RecordingFile recording = new RecordingFile(file)) {
+            while (recording.hasMoreEvents()) {
+                String type = recording.readEvent().getEventType().getName();
+                if (type.startsWith(TCPFLIGHT_EVENTS) && !type.equals("tcpflight.SocketStates")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            throw new TcpflightException("cannot read the recording " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String display(Path file) {
+        Path here = Path.of("").toAbsolutePath();
+        return file.startsWith(here) ? here.relativize(file).toString() : file.toString();
+    }
+
+    static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    private static String size(Path file) {
+        try {
+            long bytes = Files.size(file);
+            return bytes < 1024 * 1024 ? String.format(Locale.ROOT, "%.1f kB", bytes / 1024.0)
+                    : String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        } catch (IOException e) {
+            return "size unknown";
+        }
+    }
+}

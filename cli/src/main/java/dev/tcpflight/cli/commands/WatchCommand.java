@@ -1,0 +1,169 @@
+package dev.tcpflight.cli.commands;
+
+import dev.tcpflight.cli.TcpflightException;
+import dev.tcpflight.cli.commands.OptionConverters.DurationConverter;
+import dev.tcpflight.cli.jvm.AgentLoader;
+import dev.tcpflight.cli.jvm.AttachedJvm;
+import dev.tcpflight.cli.jvm.LiveEvents;
+import dev.tcpflight.cli.jvm.LiveTransition;
+import dev.tcpflight.cli.jvm.PidConverter;
+import dev.tcpflight.cli.jvm.RemoteRecording;
+import dev.tcpflight.cli.jvm.SettingsFile;
+import dev.tcpflight.cli.jvm.SocketCounts;
+import dev.tcpflight.cli.jvm.StopSignal;
+import dev.tcpflight.cli.jvm.Terminal;
+import dev.tcpflight.cli.jvm.WatchDisplay;
+import dev.tcpflight.cli.launch.Distribution;
+import dev.tcpflight.cli.render.Colors;
+import dev.tcpflight.cli.render.Glyphs;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "watch",
+        description = {"Show a running JVM's TCP state transitions as they happen.",
+                "Loads the agent if it is not there yet, starts a JFR recording in the JVM and follows it through"
+                        + " the JVM's JFR repository on disk (no network connection to it, so nothing of"
+                        + " tcpflight's own shows up). On a terminal: the sockets in each state and the latest"
+                        + " transitions, redrawn every second; otherwise, or with --plain, one line per transition"
+                        + " (time, connection id, role, local → remote, FROM → TO, trigger, source). Runs until"
+                        + " Ctrl-C, then stops the recording."},
+        footerHeading = "%nExample usage:%n",
+        footer = {"  tcpflight watch 4242",
+                "  tcpflight watch --plain 4242 | grep CLOSE_WAIT",
+                "  tcpflight watch --plain --duration 1m 4242 > transitions.txt"})
+public final class WatchCommand implements Callable<Integer> {
+
+    /** The recording's name in the target, as jcmd PID JFR.check shows it. */
+    static final String RECORDING_NAME = "tcpflight-watch";
+
+    /** Enough for the stream; older chunks are deleted, so a long watch does not fill the target's disk. */
+    private static final String RECORDING_OPTIONS = "maxage=5m";
+    private static final Duration LAST_FLUSH_WAIT = Duration.ofSeconds(3);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PID", converter = PidConverter.class,
+            description = "Process id of the JVM (see tcpflight list).")
+    private long pid;
+
+    @Option(names = "--plain", description = "One line per transition, even on a terminal (for pipes and logs).")
+    private boolean plain;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop after this long (1.5s, 10m...) instead of at Ctrl-C.")
+    private Duration duration;
+
+    @Option(names = "--options", paramLabel = "STR",
+            description = "The agent's options if it is loaded now (see tcpflight attach --help).")
+    private String options;
+
+    @Override
+    public Integer call() throws TcpflightException, InterruptedException {
+        AttachCommand.checkOptions(spec, options);
+        if (duration != null && duration.compareTo(Duration.ofMillis(1)) < 0) {
+            throw new ParameterException(spec.commandLine(), "--duration must be at least 1ms");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Distribution distribution = Distribution.current();
+        try (AttachedJvm jvm = AgentLoader.attachWithAgent(pid, distribution.agentJar(), options, err);
+             StopSignal stop = StopSignal.onCtrlC()) {
+            RemoteRecording recording;
+            Instant from = Instant.now(); // the same clock as the target's: both on this machine
+            try (SettingsFile settings = SettingsFile.of(distribution)) {
+                recording = RemoteRecording.start(jvm, RECORDING_NAME, settings.path(), RECORDING_OPTIONS, null);
+            }
+            try (recording) {
+                Path repository = repository(jvm);
+                WatchDisplay display = display(jvm, out);
+                if (plain || !(display instanceof WatchDisplay.Live)) {
+                    err.println("tcpflight: watching JVM " + pid + " (" + jvm.description() + "): "
+                            + (duration == null ? "Ctrl-C to stop" : "for " + RecordCommand.seconds(duration)));
+                    err.flush();
+                }
+                LiveEvents events = LiveEvents.start(repository, from, withoutOwnConnections(jvm, display));
+                StopSignal.End end;
+                try {
+                    end = stop.await(duration, jvm::alive, Duration.ofMillis(500), waited -> { });
+                    if (end != StopSignal.End.CTRL_C) {
+                        events.awaitNextFlush(LAST_FLUSH_WAIT); // what happened up to the end, shown
+                    }
+                } finally {
+                    events.close();
+                    display.end();
+                }
+                if (end == StopSignal.End.TARGET_GONE) {
+                    err.println("tcpflight: JVM " + pid + " has exited");
+                    err.flush();
+                    return 0;
+                }
+                if (events.failure() != null) {
+                    throw new TcpflightException("lost the events of JVM " + pid + ": " + events.failure(),
+                            events.failure());
+                }
+                recording.stop();
+            }
+        }
+        return 0;
+    }
+
+    private WatchDisplay display(AttachedJvm jvm, PrintWriter out) throws TcpflightException {
+        Glyphs glyphs = Glyphs.forStandardOutput();
+        if (plain || !Terminal.interactive()) {
+            return WatchDisplay.plain(out, glyphs, ZoneId.systemDefault());
+        }
+        return new WatchDisplay.Live(out, glyphs, new Colors(spec.commandLine().getColorScheme().ansi()),
+                "tcpflight watch: JVM " + pid + " (" + jvm.description() + ")", Terminal.width(),
+                Clock.systemDefaultZone());
+    }
+
+    /** The target's disk repository, where the recording's chunks are, as seen from here. */
+    private Path repository(AttachedJvm jvm) throws TcpflightException {
+        String repository = jvm.systemProperties().getProperty("jdk.jfr.repository");
+        if (repository == null || repository.isBlank()) {
+            throw new TcpflightException("JVM " + pid + " does not say where its JFR repository is"
+                    + " (no jdk.jfr.repository property while recording)");
+        }
+        return jvm.repositoryPath(repository);
+    }
+
+    /**
+     * Where diagnostic commands go over JMX (not Linux), the agent sees tcpflight's own RMI connection: hide the
+     * connections whose transitions happen on RMI's connection threads.
+     */
+    private static LiveEvents.Listener withoutOwnConnections(AttachedJvm jvm, WatchDisplay display)
+            throws TcpflightException {
+        if (!jvm.commandsOverJmx()) {
+            return display;
+        }
+        Set<Long> hidden = new HashSet<>();
+        return new LiveEvents.Listener() {
+            @Override
+            public void flushed(List<LiveTransition> transitions) {
+                transitions.stream().filter(t -> t.thread().startsWith("RMI TCP "))
+                        .forEach(t -> hidden.add(t.connectionId()));
+                display.flushed(transitions.stream().filter(t -> !hidden.contains(t.connectionId())).toList());
+            }
+
+            @Override
+            public void counts(SocketCounts counts) {
+                display.counts(counts);
+            }
+        };
+    }
+}
