@@ -11,13 +11,14 @@ import java.util.TreeSet;
  *
  * @param verbose {@code verbose}: print each instrumented JDK method at start-up
  * @param stacks  {@code stacks=on|off}: stack traces on transitions (default on)
- * @param kernel  {@code kernel=on|off}: follow closed sockets in the OS socket table (default on, Linux only)
+ * @param kernel  {@code kernel=on|off}: follow closed sockets in the OS socket table (Linux only; default off: under
+ *                heavy connection churn its reads of the socket table cost more than the rest of the agent)
  * @param ports   {@code ports=8080;9090}: only track connections with one of these local or remote ports
  *                (empty: all); ports are separated by ';' because ',' separates options
  */
 public record AgentOptions(boolean verbose, boolean stacks, boolean kernel, Set<Integer> ports) {
 
-    public static final AgentOptions DEFAULTS = new AgentOptions(false, true, true, Set.of());
+    public static final AgentOptions DEFAULTS = new AgentOptions(false, true, false, Set.of());
 
     private static final String KNOWN = "verbose, stacks=on|off, kernel=on|off, ports=N;N...";
 

@@ -26,7 +26,7 @@ class AgentOptionsTest {
     void noOptionsAreTheDefaults() {
         assertEquals(AgentOptions.DEFAULTS, parse(null));
         assertEquals(AgentOptions.DEFAULTS, parse(""));
-        assertEquals(new AgentOptions(false, true, true, Set.of()), AgentOptions.DEFAULTS);
+        assertEquals(new AgentOptions(false, true, false, Set.of()), AgentOptions.DEFAULTS);
         assertEquals("", warnings());
     }
 
@@ -39,8 +39,8 @@ class AgentOptionsTest {
 
     @Test
     void badWordsWarnOnceEachAndKeepTheRest() {
-        AgentOptions options = parse("stacks=maybe,ports=http,ports=70000,bogus,kernel=off");
-        assertEquals(new AgentOptions(false, true, false, Set.of()), options);
+        AgentOptions options = parse("stacks=maybe,ports=http,ports=70000,bogus,kernel=on");
+        assertEquals(new AgentOptions(false, true, true, Set.of()), options);
         String text = warnings();
         assertEquals(4, text.lines().count(), text);
         assertTrue(text.contains("'stacks=maybe' ignored: expected on or off"), text);

@@ -36,14 +36,13 @@ final class ChildJvm {
     private final List<String> classPath =
             new ArrayList<>(List.of(location(ChildJvm.class), location(Scenario.class)));
     /** Exact JVM-side sequences unless a test asks for the kernel sampler, which adds states by timing. */
-    private String agentOptions = "=kernel=off";
+    private String agentOptions = "";
     private Path workingDirectory;
     private Path modulePath;
     private boolean withAgent = true;
 
-    /** The agent's options, added to {@code kernel=off} (a later {@code kernel=on} wins). */
     ChildJvm agentOptions(String options) {
-        this.agentOptions = "=kernel=off," + options;
+        this.agentOptions = "=" + options;
         return this;
     }
 

@@ -68,7 +68,8 @@ public final class DemoRunner implements AutoCloseable {
         }
         Path recording = directory.resolve(scenario + ".jfr");
         List<String> arguments = List.of(
-                "-javaagent:" + distribution.agentJar(),
+                // The demo shows the states after close too: the kernel sampler is off by default, on here.
+                "-javaagent:" + distribution.agentJar() + "=kernel=on",
                 "-XX:StartFlightRecording:dumponexit=true,filename=" + recording + ",settings=" + settings,
                 "-Xlog:jfr+startup=error", // JFR's "Started recording..." banner is noise here
                 // A boot-class-path agent turns class data sharing off for application classes, and the JVM says

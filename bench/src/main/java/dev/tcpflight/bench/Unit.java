@@ -1,0 +1,20 @@
+package dev.tcpflight.bench;
+
+import java.util.Locale;
+
+/** How a figure is printed. */
+enum Unit {
+    RATIO("%.3f"),
+    MILLIS("%.0f ms"),
+    NANOS("%.1f ns");
+
+    private final String format;
+
+    Unit(String format) {
+        this.format = format;
+    }
+
+    String format(double value) {
+        return String.format(Locale.ROOT, format, value);
+    }
+}
