@@ -84,6 +84,14 @@ final class ChildJvm {
         return this;
     }
 
+    /**
+     * For runs that commit hundreds of thousands of events in seconds: JFR's default buffer memory can overflow
+     * on a busy 2-core machine, and JFR then drops events (reported as jdk.DataLoss), which is not the agent's.
+     */
+    ChildJvm largeJfrBuffers() {
+        return jvmOption("-XX:FlightRecorderOptions:memorysize=256m");
+    }
+
     /** Records the whole run into {@code recording} with tcpflight.jfc. */
     ChildJvm recordTo(Path recording) {
         return jvmOption("-XX:StartFlightRecording:filename=" + recording + ",settings=" + JFC);

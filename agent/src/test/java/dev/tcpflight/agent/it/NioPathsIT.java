@@ -112,10 +112,10 @@ class NioPathsIT {
         int connections = 10_000;
         Path serverRecording = dir.resolve("vt-server.jfr");
         Path clientRecording = dir.resolve("vt-client.jfr");
-        ChildJvm.Running server = new ChildJvm().agentOptions("stacks=off").recordTo(serverRecording)
+        ChildJvm.Running server = new ChildJvm().agentOptions("stacks=off").largeJfrBuffers().recordTo(serverRecording)
                 .start(VirtualThreadConnections.class, "server", String.valueOf(connections));
         String port = server.awaitLineStartingWith("port ");
-        new ChildJvm().agentOptions("stacks=off").recordTo(clientRecording)
+        new ChildJvm().agentOptions("stacks=off").largeJfrBuffers().recordTo(clientRecording)
                 .run(VirtualThreadConnections.class, "client", String.valueOf(connections), port).assertSucceeded();
         server.finish().assertSucceeded();
 

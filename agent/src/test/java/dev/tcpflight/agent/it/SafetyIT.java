@@ -90,7 +90,7 @@ class SafetyIT {
         int connections = 200_000;
         Path recording = dir.resolve("churn.jfr");
         ChildJvm.Result result = new ChildJvm().agentOptions("stacks=off").jvmOption("-Xmx256m")
-                .recordTo(recording).run(ManyConnections.class, "churn", String.valueOf(connections))
+                .largeJfrBuffers().recordTo(recording).run(ManyConnections.class, "churn", String.valueOf(connections))
                 .assertSucceeded();
         long before = heapLine(result.stdout(), "heap used after warm-up: ");
         long after = heapLine(result.stdout(), "heap used after churn: ");
@@ -124,7 +124,7 @@ class SafetyIT {
     @Test
     void sixtyFourThreadsTimesAThousandConnectionsKeepValidSequences() throws Exception {
         Path recording = dir.resolve("threads.jfr");
-        new ChildJvm().agentOptions("stacks=off").recordTo(recording)
+        new ChildJvm().agentOptions("stacks=off").largeJfrBuffers().recordTo(recording)
                 .run(ManyConnections.class, "threads", "64", "1000").assertSucceeded();
         SequenceAudit audit = SequenceAudit.of(recording);
         assertEquals(List.of(), audit.problems.stream().limit(10).toList());

@@ -46,6 +46,8 @@ final class SequenceAudit {
                         }
                     }
                     case "tcpflight.Connection" -> audit.endCauses.merge(event.getString("endCause"), 1, Integer::sum);
+                    case "jdk.DataLoss" -> audit.problems.add("JFR lost " + event.getLong("amount")
+                            + " bytes of events (its buffers overflowed; not the agent's doing)");
                     case "tcpflight.SocketStates" -> {
                         audit.lastTrackedCount = event.getInt("tracked");
                         audit.lastAgentErrors = event.getLong("agentErrors");
