@@ -2,6 +2,7 @@ package dev.tcpflight.agent;
 
 import dev.tcpflight.agent.bridge.AgentFailures;
 import dev.tcpflight.agent.bridge.TcpBridge;
+import dev.tcpflight.agent.events.EventRegistration;
 import dev.tcpflight.agent.events.FaultInjectingRecorder;
 import dev.tcpflight.agent.events.JfrRecorder;
 import dev.tcpflight.agent.events.SocketStatesReporter;
@@ -19,7 +20,7 @@ import dev.tcpflight.agent.instrumentation.UnixAsynchronousServerSocketChannelIm
 import dev.tcpflight.agent.instrumentation.UnixAsynchronousSocketChannelImplInstrumentation;
 import dev.tcpflight.agent.kernel.KernelFollower;
 import dev.tcpflight.agent.kernel.KernelSampler;
-import dev.tcpflight.agent.tracking.AfterClose;
+import dev.tcpflight.agent.tracking.KernelWatch;
 import dev.tcpflight.agent.tracking.ConnectionTracker;
 import dev.tcpflight.agent.tracking.PortFilter;
 
@@ -62,21 +63,26 @@ public final class AgentInstaller {
     }
 
     /** The Linux kernel sampler, unless switched off or unsupported (then it says why, once). */
-    private static AfterClose afterClose(AgentOptions options) {
+    private static KernelWatch kernelWatch(AgentOptions options) {
         if (!options.kernel()) {
-            return AfterClose.NOTHING;
+            return KernelWatch.NOTHING;
         }
         if (!KernelSampler.isSupported()) {
             System.err.println("[tcpflight] kernel sampler off: " + KernelSampler.supportReason());
-            return AfterClose.NOTHING;
+            return KernelWatch.NOTHING;
         }
         KernelSampler sampler = new KernelSampler();
         sampler.prestart();
         return new KernelFollower(sampler);
     }
 
-    /** Called reflectively by {@link TcpflightAgent}; a second call (attaching twice) changes nothing. */
-    public static void install(String arguments, Instrumentation instrumentation, JarFile agentJar) {
+    /**
+     * Called reflectively by {@link TcpflightAgent}; a second call (attaching twice) changes nothing.
+     *
+     * @param atLaunch {@code -javaagent} rather than an attach: keep start-up work off the main thread
+     */
+    public static void install(String arguments, Instrumentation instrumentation, JarFile agentJar,
+                               boolean atLaunch) {
         AgentOptions options = AgentOptions.parse(arguments, System.err);
         if (!INSTALLED.compareAndSet(false, true)) {
             System.err.println("[tcpflight] agent already loaded in this JVM; nothing to do");
@@ -94,18 +100,17 @@ public final class AgentInstaller {
                     + " (started with a main module or a jlink image?); add --add-modules jdk.jfr");
             return;
         }
-        JfrRecorder.registerEvents();
         if (!options.stacks()) {
             StackTracePolicy.disableStackTraces();
         }
         JdkSocketAccess.openInternals(instrumentation);
         JdkSocketAccess access = new JdkSocketAccess();
         ConnectionTracker tracker = new ConnectionTracker(FaultInjectingRecorder.wrapIfRequested(new JfrRecorder()),
-                access, new PortFilter(options.ports()), afterClose(options));
-        SocketStatesReporter.register(tracker, AgentFailures::count);
+                access, new PortFilter(options.ports()), kernelWatch(options));
+        EventRegistration.whenRecorderStarts(new SocketStatesReporter(tracker, AgentFailures::count));
         TcpBridge.install(tracker, access);
         LegacySocketImplCheck.warnIfActive(System.err);
         new SocketTransformer(INSTRUMENTATIONS, new ClassFileLocator.ForJarFile(agentJar), System.err, options.verbose())
-                .installOn(instrumentation);
+                .installOn(instrumentation, atLaunch);
     }
 }

@@ -16,21 +16,21 @@ public final class TcpflightAgent {
     }
 
     public static void premain(String arguments, Instrumentation instrumentation) {
-        start(arguments, instrumentation);
+        start(arguments, instrumentation, true);
     }
 
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        start(arguments, instrumentation);
+        start(arguments, instrumentation, false);
     }
 
-    private static void start(String arguments, Instrumentation instrumentation) {
+    private static void start(String arguments, Instrumentation instrumentation, boolean atLaunch) {
         try {
             File jar = new File(TcpflightAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             JarFile agentJar = new JarFile(jar);
             instrumentation.appendToBootstrapClassLoaderSearch(agentJar);
             Class.forName("dev.tcpflight.agent.AgentInstaller", true, null)
-                    .getMethod("install", String.class, Instrumentation.class, JarFile.class)
-                    .invoke(null, arguments, instrumentation, agentJar);
+                    .getMethod("install", String.class, Instrumentation.class, JarFile.class, boolean.class)
+                    .invoke(null, arguments, instrumentation, agentJar, atLaunch);
         } catch (Throwable e) {
             // Never stop the application from starting because of the agent.
             System.err.println("[tcpflight] WARNING: agent not started: " + e);

@@ -20,9 +20,10 @@ import java.util.List;
 public final class Harness {
 
     private static final String USAGE = """
-            usage: bench/run [--quick] [--rounds N]
-              --quick     every workload briefly, no figure judged (a smoke test, under a minute)
-              --rounds N  alternating rounds of the whole-JVM comparisons (default %d)"""
+            usage: bench/run [--quick] [--rounds N] [--only TEXT]
+              --quick      every workload briefly, no figure judged (a smoke test, under a minute)
+              --rounds N   alternating rounds of the whole-JVM comparisons (default %d)
+              --only TEXT  only the experiments whose name contains TEXT, e.g. --only churn"""
             .formatted(Plan.DEFAULT_ROUNDS);
 
     private Harness() {
@@ -50,14 +51,16 @@ public final class Harness {
     static Plan plan(String[] args) {
         boolean quick = false;
         int rounds = Plan.DEFAULT_ROUNDS;
+        String only = "";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--rounds" -> rounds = i + 1 < args.length ? rounds(args[++i]) : rounds("");
+                case "--only" -> only = i + 1 < args.length ? only(args[++i]) : only("");
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
             }
         }
-        return quick ? Plan.quickRun() : Plan.fullRun(rounds);
+        return quick ? Plan.quickRun(only) : Plan.fullRun(rounds, only);
     }
 
     private static int rounds(String value) {
@@ -72,6 +75,14 @@ public final class Harness {
         throw new IllegalArgumentException("--rounds needs a positive number, got '" + value + "'");
     }
 
+    private static String only(String text) {
+        if (text.isEmpty() || experiments().stream().noneMatch(experiment -> experiment.name().contains(text))) {
+            throw new IllegalArgumentException("--only matches no experiment: '" + text + "'; the experiments: "
+                    + experiments().stream().map(Experiment::name).toList());
+        }
+        return text;
+    }
+
     /** Runs every experiment and prints the table to {@code out}; 0 when all ran, 1 when one failed. */
     static int run(Plan plan, PrintStream out, PrintStream log) throws IOException {
         long start = System.nanoTime();
@@ -79,7 +90,7 @@ public final class Harness {
         List<Row> rows = new ArrayList<>();
         int failed = 0;
         try (Launcher launcher = new Launcher(plan, log)) {
-            for (Experiment experiment : experiments()) {
+            for (Experiment experiment : experiments().stream().filter(plan::includes).toList()) {
                 launcher.log("%s", experiment.name());
                 try {
                     rows.addAll(experiment.run(launcher));

@@ -13,18 +13,23 @@ import java.util.List;
  * @param jmhForks       JMH forks per benchmark
  * @param jmhIterations  JMH warm-up and measurement iterations (each) per fork
  * @param jmhIterationMs length of one JMH iteration
+ * @param only           runs only the experiments whose name contains this text; empty: all of them
  */
 record Plan(boolean quick, int rounds, int startupRounds, int warmupMs, int measureMs,
-            int jmhForks, int jmhIterations, int jmhIterationMs) {
+            int jmhForks, int jmhIterations, int jmhIterationMs, String only) {
 
     static final int DEFAULT_ROUNDS = 5;
 
-    static Plan fullRun(int rounds) {
-        return new Plan(false, rounds, 2 * rounds, 2_000, 4_000, 2, 5, 1_000);
+    static Plan fullRun(int rounds, String only) {
+        return new Plan(false, rounds, 2 * rounds, 2_000, 4_000, 2, 5, 1_000, only);
     }
 
-    static Plan quickRun() {
-        return new Plan(true, 1, 1, 300, 500, 1, 1, 100);
+    static Plan quickRun(String only) {
+        return new Plan(true, 1, 1, 300, 500, 1, 1, 100, only);
+    }
+
+    boolean includes(Experiment experiment) {
+        return experiment.name().contains(only);
     }
 
     /** The window arguments every workload main takes. */

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,5 +41,16 @@ class HarnessTest {
         assertEquals(3, Harness.plan(new String[] {"--rounds", "3"}).rounds());
         assertThrows(IllegalArgumentException.class, () -> Harness.plan(new String[] {"--rounds", "0"}));
         assertThrows(IllegalArgumentException.class, () -> Harness.plan(new String[] {"--fast"}));
+    }
+
+    @Test
+    void onlySelectsExperimentsByName() {
+        Plan churn = Harness.plan(new String[] {"--only", "churn"});
+        assertEquals(List.of("connection churn"),
+                Harness.experiments().stream().filter(churn::includes).map(Experiment::name).toList());
+        assertEquals(Harness.experiments().size(),
+                Harness.experiments().stream().filter(Harness.plan(new String[0])::includes).count());
+        assertThrows(IllegalArgumentException.class, () -> Harness.plan(new String[] {"--only", "nothing"}));
+        assertThrows(IllegalArgumentException.class, () -> Harness.plan(new String[] {"--only"}));
     }
 }

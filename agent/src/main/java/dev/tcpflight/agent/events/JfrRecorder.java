@@ -4,22 +4,11 @@ import dev.tcpflight.agent.tracking.EndCause;
 import dev.tcpflight.agent.tracking.TrackedSocket;
 import dev.tcpflight.agent.tracking.Transition;
 import dev.tcpflight.agent.tracking.TransitionRecorder;
-import jdk.jfr.FlightRecorder;
 
 import java.net.InetSocketAddress;
 
 /** Writes transitions and connection lifetimes as {@code tcpflight.*} JFR events. */
 public final class JfrRecorder implements TransitionRecorder {
-
-    /**
-     * Registers the event classes up front: JFR's class initialisation must not first happen inside a class
-     * transformation (JDK-8371889 deadlock on JDK < 22), and JMC should list the events before any fire.
-     */
-    public static void registerEvents() {
-        FlightRecorder.register(StateChangeEvent.class);
-        FlightRecorder.register(ConnectionEvent.class);
-        FlightRecorder.register(SocketStatesEvent.class);
-    }
 
     @Override
     public void opened(TrackedSocket socket) {

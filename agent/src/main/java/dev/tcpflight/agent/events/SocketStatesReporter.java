@@ -2,7 +2,6 @@ package dev.tcpflight.agent.events;
 
 import dev.tcpflight.agent.tracking.ConnectionTracker;
 import dev.tcpflight.agent.tracking.TcpState;
-import jdk.jfr.FlightRecorder;
 
 import java.util.function.LongSupplier;
 
@@ -15,13 +14,9 @@ public final class SocketStatesReporter implements Runnable {
     private final ConnectionTracker tracker;
     private final LongSupplier agentErrors;
 
-    private SocketStatesReporter(ConnectionTracker tracker, LongSupplier agentErrors) {
+    public SocketStatesReporter(ConnectionTracker tracker, LongSupplier agentErrors) {
         this.tracker = tracker;
         this.agentErrors = agentErrors;
-    }
-
-    public static void register(ConnectionTracker tracker, LongSupplier agentErrors) {
-        FlightRecorder.addPeriodicEvent(SocketStatesEvent.class, new SocketStatesReporter(tracker, agentErrors));
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.tcpflight.agent.kernel;
 
-import dev.tcpflight.agent.tracking.AfterClose;
 import dev.tcpflight.agent.tracking.ConnectionTracker;
+import dev.tcpflight.agent.tracking.KernelWatch;
+import dev.tcpflight.agent.tracking.Source;
+import dev.tcpflight.agent.tracking.TcpState;
 import dev.tcpflight.agent.tracking.TrackedSocket;
 
-/** Hands closed sockets to the {@link KernelSampler}, which reports their kernel-side states to the tracker. */
-public final class KernelFollower implements AfterClose {
+/** Hands sockets to the {@link KernelSampler}, which reports their kernel-side states to the tracker. */
+public final class KernelFollower implements KernelWatch {
 
     private final KernelSampler sampler;
 
@@ -14,8 +16,17 @@ public final class KernelFollower implements AfterClose {
     }
 
     @Override
-    public void follow(ConnectionTracker tracker, TrackedSocket socket) {
-        sampler.follow(socket.local(), socket.remote(), socket.state(),
-                (from, to, source) -> tracker.kernelTransition(socket, from, to, source));
+    public boolean follow(ConnectionTracker tracker, TrackedSocket socket) {
+        return sampler.follow(socket.local(), socket.remote(), socket.state(), new FollowListener() {
+            @Override
+            public void kernelTransition(TcpState from, TcpState to, Source source) {
+                tracker.kernelTransition(socket, from, to, source);
+            }
+
+            @Override
+            public void followEnded(TcpState last, End end) {
+                tracker.kernelWatchEnded(socket);
+            }
+        });
     }
 }

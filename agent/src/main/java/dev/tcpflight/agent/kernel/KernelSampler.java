@@ -108,7 +108,8 @@ public final class KernelSampler implements AutoCloseable {
     }
 
     /**
-     * Starts following a connected socket whose last JDK call has happened. Returns at once: the sampler's
+     * Starts following a connected socket whose state only the kernel changes from now on: our FIN is queued
+     * (after shutdownOutput, or close) or the JVM is done with it. Returns at once: the sampler's
      * thread reports to {@code listener}. The addresses are what the socket was bound and connected to, as
      * the JVM saw them (an IPv4 or an IPv4-mapped address matches the same kernel row).
      *

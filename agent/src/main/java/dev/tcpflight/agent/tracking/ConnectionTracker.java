@@ -29,14 +29,14 @@ public final class ConnectionTracker {
     private final TransitionRecorder recorder;
     private final SocketProbe probe;
     private final PortFilter filter;
-    private final AfterClose afterClose;
+    private final KernelWatch kernelWatch;
 
     public ConnectionTracker(TransitionRecorder recorder, SocketProbe probe, PortFilter filter,
-                             AfterClose afterClose) {
+                             KernelWatch kernelWatch) {
         this.recorder = recorder;
         this.probe = probe;
         this.filter = filter;
-        this.afterClose = afterClose;
+        this.kernelWatch = kernelWatch;
     }
 
     /** Number of sockets currently tracked. */
@@ -133,6 +133,9 @@ public final class ConnectionTracker {
         if (result > 0) {
             socket.addBytesRead(result);
         } else if (result == -1 && !socket.inputShut) {
+            if (socket.kernelFollowed) {
+                return; // the peer's FIN after ours: TIME_WAIT, or CLOSING if they crossed; the kernel reports which
+            }
             if (apply(socket, Observation.READ_EOF, "") && socket.state() == TcpState.CLOSE_WAIT) {
                 socket.peerClosedFirst = true;
             }
@@ -167,8 +170,8 @@ public final class ConnectionTracker {
 
     public void outputShutdown(Object key) {
         TrackedSocket socket = sockets.get(key);
-        if (socket != null) {
-            apply(socket, Observation.SHUTDOWN_OUTPUT, "");
+        if (socket != null && apply(socket, Observation.SHUTDOWN_OUTPUT, "") && !socket.kernelFollowed) {
+            watchInKernel(socket);
         }
     }
 
@@ -243,10 +246,26 @@ public final class ConnectionTracker {
         if (sockets.remove(socket)) {
             socket.owner.clear();
             recorder.ended(socket, cause);
-            if (KERNEL_SIDE.contains(socket.state())) {
-                afterClose.follow(this, socket);
+            if (!socket.kernelFollowed && KERNEL_SIDE.contains(socket.state())) {
+                watchInKernel(socket);
             }
         }
+    }
+
+    /** Set first: the watch may end, on the sampler's thread, before {@code follow} has returned. */
+    private void watchInKernel(TrackedSocket socket) {
+        socket.kernelFollowed = true;
+        if (!kernelWatch.follow(this, socket)) {
+            socket.kernelFollowed = false;
+        }
+    }
+
+    /**
+     * The kernel stopped watching {@code socket} (it reached CLOSED, or stayed too long in one state): JDK calls
+     * decide its state again, and closing it hands it over once more.
+     */
+    public void kernelWatchEnded(TrackedSocket socket) {
+        socket.kernelFollowed = false;
     }
 
     /**
@@ -256,6 +275,9 @@ public final class ConnectionTracker {
     public void kernelTransition(TrackedSocket socket, TcpState from, TcpState to, Source source) {
         while (true) {
             long word = socket.stateWord();
+            if (TrackedSocket.stateOf(word) == TcpState.CLOSED) {
+                return; // the JVM saw the end first (an abortive close of a socket the kernel was following)
+            }
             int done = TrackedSocket.transitionsOf(word);
             if (socket.compareAndSetStateWord(word, TrackedSocket.word(to, done + 1))) {
                 recorder.transition(socket, new Transition(from, to, KERNEL_TRIGGER, source), done + 1, "", null);

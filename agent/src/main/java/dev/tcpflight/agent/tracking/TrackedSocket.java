@@ -52,6 +52,8 @@ public final class TrackedSocket {
     volatile boolean inputShut;
     volatile boolean peerClosedFirst;
     volatile boolean resetSeen;
+    /** Handed to the kernel sampler while still open; closing it must not hand it over again. */
+    volatile boolean kernelFollowed;
     /** Owned by the {@link TransitionRecorder}: the event that spans the connection's life. */
     volatile Object lifetimeEvent;
     /** The CLOSED→SYN_SENT event, begun when connect started and committed once the local port is known. */

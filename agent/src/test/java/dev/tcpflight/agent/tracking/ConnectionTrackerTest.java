@@ -36,7 +36,7 @@ class ConnectionTrackerTest {
 
     private final TestProbe probe = new TestProbe();
     private final ConnectionTracker tracker = new ConnectionTracker(new JfrRecorder(), probe, PortFilter.ALL,
-            AfterClose.NOTHING);
+            KernelWatch.NOTHING);
 
     @Test
     void clientClosesFirst() throws Exception {
@@ -73,6 +73,46 @@ class ConnectionTrackerTest {
         assertEquals(List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept",
                 "ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close"), transitions(events).get(1L));
         assertEquals("peer-close", connections(events).get(0).getString("endCause"));
+    }
+
+    @Test
+    void afterShutdownOutputTheKernelReportsWhetherTheFinsCrossed() throws Exception {
+        List<TrackedSocket> watched = new ArrayList<>();
+        ConnectionTracker watching = new ConnectionTracker(new JfrRecorder(), probe, PortFilter.ALL,
+                (owner, socket) -> watched.add(socket));
+        List<RecordedEvent> events = record(() -> {
+            Object key = new Object();
+            watching.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
+            watching.connectReturned(key, true, null);
+            watching.outputShutdown(key);
+            assertEquals(List.of(TcpState.FIN_WAIT_1), watched.stream().map(TrackedSocket::state).toList());
+            watching.read(key, -1); // TIME_WAIT or CLOSING: not the JVM's to say
+            watching.kernelTransition(watched.get(0), TcpState.FIN_WAIT_1, TcpState.CLOSING, Source.KERNEL);
+            watching.closing(key);
+        });
+        assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
+                "ESTABLISHED>FIN_WAIT_1:shutdown-output", "FIN_WAIT_1>CLOSING:kernel"), transitions(events).get(1L));
+        assertEquals(1, watched.size(), "closing a socket the kernel watches already hands it over again");
+    }
+
+    @Test
+    void onceTheKernelStopsWatchingTheJvmDecidesAgain() throws Exception {
+        List<TrackedSocket> watched = new ArrayList<>();
+        ConnectionTracker watching = new ConnectionTracker(new JfrRecorder(), probe, PortFilter.ALL,
+                (owner, socket) -> watched.add(socket));
+        List<RecordedEvent> events = record(() -> {
+            Object key = new Object();
+            watching.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
+            watching.connectReturned(key, true, null);
+            watching.outputShutdown(key);
+            watching.kernelWatchEnded(watched.get(0)); // e.g. held in one state longer than the sampler's limit
+            watching.read(key, -1);
+            watching.closing(key);
+        });
+        assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
+                "ESTABLISHED>FIN_WAIT_1:shutdown-output", "FIN_WAIT_1>TIME_WAIT:read-eof"), transitions(events).get(1L));
+        assertEquals(2, watched.size(), "handed over at shutdownOutput and again at close");
+        assertEquals(TcpState.TIME_WAIT, watched.get(1).state());
     }
 
     @Test

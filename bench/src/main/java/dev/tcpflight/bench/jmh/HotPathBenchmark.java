@@ -3,7 +3,7 @@ package dev.tcpflight.bench.jmh;
 import dev.tcpflight.agent.bridge.TcpBridge;
 import dev.tcpflight.agent.events.JfrRecorder;
 import dev.tcpflight.agent.instrumentation.JdkSocketAccess;
-import dev.tcpflight.agent.tracking.AfterClose;
+import dev.tcpflight.agent.tracking.KernelWatch;
 import dev.tcpflight.agent.tracking.ConnectionTracker;
 import dev.tcpflight.agent.tracking.PortFilter;
 import dev.tcpflight.agent.tracking.SocketApi;
@@ -42,7 +42,7 @@ public class HotPathBenchmark {
     public void installTracker() {
         JdkSocketAccess access = new JdkSocketAccess();
         ConnectionTracker tracker =
-                new ConnectionTracker(new JfrRecorder(), access, PortFilter.ALL, AfterClose.NOTHING);
+                new ConnectionTracker(new JfrRecorder(), access, PortFilter.ALL, KernelWatch.NOTHING);
         TcpBridge.install(tracker, access);
         for (int i = 0; i < OPEN_SOCKETS; i++) {
             owners[i] = new Object();
