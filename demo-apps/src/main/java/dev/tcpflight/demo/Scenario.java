@@ -17,8 +17,10 @@ public interface Scenario {
     String description();
 
     /**
-     * The endpoints this scenario creates and the exact transitions the agent must record for each: those seen in
-     * JDK calls or inferred from them; kernel-sampled ones depend on timing and are not listed.
+     * The endpoints this scenario creates and the exact transitions the agent must record for each, with the
+     * kernel sampler on as {@code tcpflight demo} runs it: those seen in JDK calls or inferred from them. The
+     * sampler's own ({@code kernel} trigger) depend on timing and are not listed; once a FIN of ours is out (after
+     * shutdownOutput or close) the states are the kernel's to report.
      */
     List<ExpectedEndpoint> expected();
 

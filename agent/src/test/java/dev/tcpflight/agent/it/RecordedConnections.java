@@ -33,6 +33,11 @@ final class RecordedConnections {
                     + e.getString("trigger")).toList();
         }
 
+        /** {@link #path()} without the kernel sampler's transitions, whose timing varies from run to run. */
+        List<String> jvmPath() {
+            return path().stream().filter(step -> !step.endsWith(":kernel")).toList();
+        }
+
         String local() {
             RecordedEvent last = transitions.get(transitions.size() - 1);
             return last.getString("localAddress") + ":" + last.getInt("localPort");
