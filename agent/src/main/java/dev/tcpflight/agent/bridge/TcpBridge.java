@@ -28,47 +28,87 @@ public final class TcpBridge {
     }
 
     public static void listened(Object socket, FileDescriptor fd, SocketApi api) {
-        if (fd != null) {
-            guarded("listen", t -> t.listening(fd, socket, api, access.localAddress(fd)));
+        ConnectionTracker t = enter(fd);
+        if (t != null) {
+            try {
+                t.listening(fd, socket, api, access.localAddress(fd));
+            } catch (Throwable e) {
+                AgentFailures.record("listen", e);
+            } finally {
+                ReentrancyGuard.exit();
+            }
         }
     }
 
     public static void connecting(Object socket, FileDescriptor fd, SocketAddress remote, SocketApi api) {
-        if (fd != null && remote instanceof InetSocketAddress inet) {
-            guarded("connect", t -> t.connectStarted(fd, socket, api, inet));
+        ConnectionTracker t = remote instanceof InetSocketAddress ? enter(fd) : null;
+        if (t != null) {
+            try {
+                t.connectStarted(fd, socket, api, (InetSocketAddress) remote);
+            } catch (Throwable e) {
+                AgentFailures.record("connect", e);
+            } finally {
+                ReentrancyGuard.exit();
+            }
         }
     }
 
     /** A finishConnect call starts on a socket whose non-blocking connect is pending. */
     public static void connectResuming(FileDescriptor fd) {
-        if (fd != null) {
-            guarded("finishConnect", t -> t.connectResumed(fd));
+        ConnectionTracker t = enter(fd);
+        if (t != null) {
+            try {
+                t.connectResumed(fd);
+            } catch (Throwable e) {
+                AgentFailures.record("finishConnect", e);
+            } finally {
+                ReentrancyGuard.exit();
+            }
         }
     }
 
     /** A connect or finishConnect call returned: connected, still pending, or failed. */
     public static void connectReturned(FileDescriptor fd, boolean established, Throwable failure) {
-        if (fd != null) {
-            guarded("connect", t -> t.connectReturned(fd, established, failure));
+        ConnectionTracker t = enter(fd);
+        if (t != null) {
+            try {
+                t.connectReturned(fd, established, failure);
+            } catch (Throwable e) {
+                AgentFailures.record("connect", e);
+            } finally {
+                ReentrancyGuard.exit();
+            }
         }
     }
 
     /** An accept returned {@code acceptedImpl}, a {@code java.net.SocketImpl} now connected to its peer. */
     public static void acceptedImpl(Object acceptedImpl, SocketApi api) {
-        if (acceptedImpl != null) {
-            guarded("accept", t -> {
+        ConnectionTracker t = enter(acceptedImpl);
+        if (t != null) {
+            try {
                 FileDescriptor fd = access.fileDescriptorOf(acceptedImpl);
                 if (fd != null) {
                     t.accepted(fd, acceptedImpl, api, access.localAddress(fd), access.remoteAddress(fd));
                 }
-            });
+            } catch (Throwable e) {
+                AgentFailures.record("accept", e);
+            } finally {
+                ReentrancyGuard.exit();
+            }
         }
     }
 
     /** A server channel accepted {@code channel}, whose file descriptor and peer the JDK just set up. */
     public static void acceptedChannel(Object channel, FileDescriptor fd, SocketAddress remote, SocketApi api) {
-        if (channel != null && fd != null && remote instanceof InetSocketAddress inet) {
-            guarded("accept", t -> t.accepted(fd, channel, api, access.localAddress(fd), inet));
+        ConnectionTracker t = channel != null && remote instanceof InetSocketAddress ? enter(fd) : null;
+        if (t != null) {
+            try {
+                t.accepted(fd, channel, api, access.localAddress(fd), (InetSocketAddress) remote);
+            } catch (Throwable e) {
+                AgentFailures.record("accept", e);
+            } finally {
+                ReentrancyGuard.exit();
+            }
         }
     }
 
@@ -84,10 +124,8 @@ public final class TcpBridge {
             } catch (Throwable e) {
                 AgentFailures.record("read", e);
             }
-        } else if (failure != null) {
-            guarded("read", tr -> tr.ioFailed(fd, failure));
-        } else if (result == -1) {
-            guarded("read", tr -> tr.read(fd, -1));
+        } else if (failure != null || result == -1) {
+            eventfulIo(fd, result, failure, "read");
         }
     }
 
@@ -104,45 +142,76 @@ public final class TcpBridge {
                 AgentFailures.record("write", e);
             }
         } else {
-            guarded("write", tr -> tr.ioFailed(fd, failure));
+            eventfulIo(fd, 0, failure, "write");
+        }
+    }
+
+    /** A read or write that may change the state: it failed, or read the peer's FIN. */
+    private static void eventfulIo(FileDescriptor fd, long result, Throwable failure, String where) {
+        ConnectionTracker t = enter(fd);
+        if (t != null) {
+            try {
+                if (failure != null) {
+                    t.ioFailed(fd, failure);
+                } else {
+                    t.read(fd, result);
+                }
+            } catch (Throwable e) {
+                AgentFailures.record(where, e);
+            } finally {
+                ReentrancyGuard.exit();
+            }
         }
     }
 
     public static void inputShutdown(FileDescriptor fd) {
-        if (fd != null) {
-            guarded("shutdownInput", t -> t.inputShutdown(fd));
+        ConnectionTracker t = enter(fd);
+        if (t != null) {
+            try {
+                t.inputShutdown(fd);
+            } catch (Throwable e) {
+                AgentFailures.record("shutdownInput", e);
+            } finally {
+                ReentrancyGuard.exit();
+            }
         }
     }
 
     public static void outputShutdown(FileDescriptor fd) {
-        if (fd != null) {
-            guarded("shutdownOutput", t -> t.outputShutdown(fd));
+        ConnectionTracker t = enter(fd);
+        if (t != null) {
+            try {
+                t.outputShutdown(fd);
+            } catch (Throwable e) {
+                AgentFailures.record("shutdownOutput", e);
+            } finally {
+                ReentrancyGuard.exit();
+            }
         }
     }
 
     /** close() on an open socket, before the JDK closes it. */
     public static void closing(FileDescriptor fd) {
-        if (fd != null) {
-            guarded("close", t -> t.closing(fd));
+        ConnectionTracker t = enter(fd);
+        if (t != null) {
+            try {
+                t.closing(fd);
+            } catch (Throwable e) {
+                AgentFailures.record("close", e);
+            } finally {
+                ReentrancyGuard.exit();
+            }
         }
     }
 
-    private interface TrackerCall {
-        void run(ConnectionTracker tracker);
-    }
-
-    /** Runs a state-changing call once per thread at a time, containing every failure. */
-    private static void guarded(String where, TrackerCall call) {
+    /**
+     * Starts a state-changing call: the tracker, once per thread at a time, or null when there is nothing to do
+     * (no socket, agent not installed, or this thread is inside the agent already). The caller then calls the
+     * tracker directly, containing every failure and calling {@link ReentrancyGuard#exit()}: no helper frame
+     * between the socket call and the tracker, because JFR walks every frame of each transition's stack trace.
+     */
+    private static ConnectionTracker enter(Object socket) {
         ConnectionTracker t = tracker;
-        if (t == null || !ReentrancyGuard.enter()) {
-            return;
-        }
-        try {
-            call.run(t);
-        } catch (Throwable e) {
-            AgentFailures.record(where, e);
-        } finally {
-            ReentrancyGuard.exit();
-        }
+        return t != null && socket != null && ReentrancyGuard.enter() ? t : null;
     }
 }
