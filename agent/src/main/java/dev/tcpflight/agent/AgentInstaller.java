@@ -5,6 +5,7 @@ import dev.tcpflight.agent.bridge.TcpBridge;
 import dev.tcpflight.agent.events.EventRegistration;
 import dev.tcpflight.agent.events.FaultInjectingRecorder;
 import dev.tcpflight.agent.events.JfrRecorder;
+import dev.tcpflight.agent.events.PreexistingSocketsReporter;
 import dev.tcpflight.agent.events.SocketStatesReporter;
 import dev.tcpflight.agent.events.StackTracePolicy;
 import dev.tcpflight.agent.instrumentation.AsynchronousServerSocketChannelImplInstrumentation;
@@ -20,9 +21,11 @@ import dev.tcpflight.agent.instrumentation.UnixAsynchronousServerSocketChannelIm
 import dev.tcpflight.agent.instrumentation.UnixAsynchronousSocketChannelImplInstrumentation;
 import dev.tcpflight.agent.kernel.KernelFollower;
 import dev.tcpflight.agent.kernel.KernelSampler;
+import dev.tcpflight.agent.kernel.OpenSockets;
 import dev.tcpflight.agent.tracking.KernelWatch;
 import dev.tcpflight.agent.tracking.ConnectionTracker;
 import dev.tcpflight.agent.tracking.PortFilter;
+import dev.tcpflight.agent.tracking.PreexistingSockets;
 
 import net.bytebuddy.dynamic.ClassFileLocator;
 
@@ -107,10 +110,29 @@ public final class AgentInstaller {
         JdkSocketAccess access = new JdkSocketAccess();
         ConnectionTracker tracker = new ConnectionTracker(FaultInjectingRecorder.wrapIfRequested(new JfrRecorder()),
                 access, new PortFilter(options.ports()), kernelWatch(options));
-        EventRegistration.whenRecorderStarts(new SocketStatesReporter(tracker, AgentFailures::count));
+        PreexistingSocketsReporter preexistingReporter = new PreexistingSocketsReporter(tracker);
+        EventRegistration.whenRecorderStarts(new SocketStatesReporter(tracker, AgentFailures::count),
+                preexistingReporter);
         TcpBridge.install(tracker, access);
         LegacySocketImplCheck.warnIfActive(System.err);
         new SocketTransformer(INSTRUMENTATIONS, new ClassFileLocator.ForJarFile(agentJar), System.err, options.verbose())
                 .installOn(instrumentation, atLaunch);
+        if (!atLaunch) {
+            // After the instrumentation: a socket opened meanwhile is both tracked and listed, never neither.
+            tracker.preexisting(preexistingSockets());
+            // A recording running already gets them now; one started later, at its start (beginChunk).
+            preexistingReporter.run();
+        }
+    }
+
+    /** The TCP sockets open at the attach, which the agent will meet mid-life; none where the OS cannot say. */
+    private static PreexistingSockets preexistingSockets() {
+        try {
+            return new PreexistingSockets(OpenSockets.snapshot());
+        } catch (Exception e) {
+            System.err.println("[tcpflight] WARNING: could not list the sockets open before the attach (" + e
+                    + "); they are not traced");
+            return PreexistingSockets.NONE;
+        }
     }
 }

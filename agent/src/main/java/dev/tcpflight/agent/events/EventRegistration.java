@@ -12,14 +12,16 @@ import jdk.jfr.FlightRecorderListener;
  */
 public final class EventRegistration implements FlightRecorderListener {
 
-    private final SocketStatesReporter reporter;
+    private final SocketStatesReporter states;
+    private final PreexistingSocketsReporter preexisting;
 
-    private EventRegistration(SocketStatesReporter reporter) {
-        this.reporter = reporter;
+    private EventRegistration(SocketStatesReporter states, PreexistingSocketsReporter preexisting) {
+        this.states = states;
+        this.preexisting = preexisting;
     }
 
-    public static void whenRecorderStarts(SocketStatesReporter reporter) {
-        FlightRecorder.addListener(new EventRegistration(reporter));
+    public static void whenRecorderStarts(SocketStatesReporter states, PreexistingSocketsReporter preexisting) {
+        FlightRecorder.addListener(new EventRegistration(states, preexisting));
     }
 
     @Override
@@ -27,6 +29,8 @@ public final class EventRegistration implements FlightRecorderListener {
         FlightRecorder.register(StateChangeEvent.class);
         FlightRecorder.register(ConnectionEvent.class);
         FlightRecorder.register(SocketStatesEvent.class);
-        FlightRecorder.addPeriodicEvent(SocketStatesEvent.class, reporter);
+        FlightRecorder.register(PreexistingSocketEvent.class);
+        FlightRecorder.addPeriodicEvent(SocketStatesEvent.class, states);
+        FlightRecorder.addPeriodicEvent(PreexistingSocketEvent.class, preexisting);
     }
 }

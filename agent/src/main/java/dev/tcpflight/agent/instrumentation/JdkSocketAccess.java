@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Reads what the advice cannot pass by itself from JDK internals: an accepted {@code SocketImpl}'s file
- * descriptor, and a socket's local address and SO_LINGER straight from its file descriptor
+ * descriptor, and a socket's local address, SO_LINGER and descriptor number straight from its file descriptor
  * ({@code sun.nio.ch.Net}, a getsockname/getsockopt, no locks). The agent opens the two packages to itself
  * through {@link Instrumentation#redefineModule}, so users need no {@code --add-opens}.
  */
@@ -38,6 +38,7 @@ public final class JdkSocketAccess implements SocketProbe {
         static final MethodHandle LOCAL_ADDRESS;
         static final MethodHandle REMOTE_ADDRESS;
         static final MethodHandle GET_OPTION;
+        static final MethodHandle FD_VAL;
 
         static {
             try {
@@ -51,6 +52,9 @@ public final class JdkSocketAccess implements SocketProbe {
                 REMOTE_ADDRESS = inNet.findStatic(net, "remoteAddress", addressOfFd);
                 GET_OPTION = inNet.findStatic(net, "getSocketOption",
                         MethodType.methodType(Object.class, FileDescriptor.class, SocketOption.class));
+                Class<?> ioUtil = Class.forName("sun.nio.ch.IOUtil");
+                FD_VAL = MethodHandles.privateLookupIn(ioUtil, own).findStatic(ioUtil, "fdVal",
+                        MethodType.methodType(int.class, FileDescriptor.class));
             } catch (ReflectiveOperationException e) {
                 throw new ExceptionInInitializerError(e);
             }
@@ -69,6 +73,15 @@ public final class JdkSocketAccess implements SocketProbe {
 
     public InetSocketAddress remoteAddress(Object key) {
         return address(Handles.REMOTE_ADDRESS, key);
+    }
+
+    @Override
+    public int fdNumber(Object key) {
+        try {
+            return (int) Handles.FD_VAL.invokeExact((FileDescriptor) key);
+        } catch (Throwable e) {
+            return -1;
+        }
     }
 
     @Override

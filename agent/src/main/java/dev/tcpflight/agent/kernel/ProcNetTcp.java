@@ -11,7 +11,8 @@ import dev.tcpflight.agent.tracking.TcpState;
  * </pre>
  * An address is 8 (IPv4) or 32 (IPv6) hex digits: each 32-bit word of the network-order address printed as the
  * host reads it, so on a little-endian host every word's bytes are reversed ({@code 0100007F} is 127.0.0.1).
- * Ports and the state code are plain hex. Everything after the state is ignored; a line that does not have this
+ * Ports and the state code are plain hex; the inode (which /proc/PID/fd links name) is the 10th column, in
+ * decimal. Everything else after the state is ignored; a line that does not have this
  * shape (the header, a truncated or unknown line) is skipped. One parser per thread: it keeps the row being
  * parsed in fields.
  */
@@ -19,9 +20,17 @@ final class ProcNetTcp {
 
     /** Receives each parsed row; addresses are in {@link TcpTuple}'s form. */
     interface RowSink {
+        /** @param inode the socket's inode, or -1 when the sink does not want it (parsing it costs a little) */
         void row(long localHi, long localLo, int localPort, long remoteHi, long remoteLo, int remotePort,
-                 int stateCode);
+                 int stateCode, long inode);
+
+        default boolean wantsInode() {
+            return false;
+        }
     }
+
+    /** Columns between the state and the inode: tx_queue:rx_queue tr:tm->when retrnsmt uid timeout. */
+    private static final int COLUMNS_BEFORE_INODE = 5;
 
     private static final TcpState[] STATES_BY_CODE = new TcpState[16];
     private static final byte[] HEX = new byte[256];
@@ -121,8 +130,32 @@ final class ProcNetTcp {
         if (code < 0 || (at < end && b[at] != ' ')) {
             return false;
         }
-        sink.row(localHi, localLo, localPort, hi, lo, port, code);
+        long inode = sink.wantsInode() ? inode(b, end) : -1;
+        if (inode == Long.MIN_VALUE) {
+            return false;
+        }
+        sink.row(localHi, localLo, localPort, hi, lo, port, code, inode);
         return true;
+    }
+
+    /** The inode column after the state, or {@link Long#MIN_VALUE} when the line is too short. */
+    private long inode(byte[] b, int end) {
+        for (int column = 0; column <= COLUMNS_BEFORE_INODE; column++) {
+            skipSpaces(b, end);
+            if (column == COLUMNS_BEFORE_INODE) {
+                break;
+            }
+            while (at < end && b[at] != ' ') {
+                at++;
+            }
+        }
+        long value = 0;
+        int start = at;
+        while (at < end && b[at] >= '0' && b[at] <= '9' && at - start < 19) {
+            value = value * 10 + (b[at] - '0');
+            at++;
+        }
+        return at == start ? Long.MIN_VALUE : value;
     }
 
     /** {@code ADDRESS:PORT} into hi, lo, port. */

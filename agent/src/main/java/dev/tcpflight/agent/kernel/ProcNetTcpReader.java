@@ -37,12 +37,17 @@ final class ProcNetTcpReader {
     /** Replaces the table's view with the current OS tables; on an exception the view is not to be used. */
     void read(SocketTable table) throws IOException {
         table.beginRead();
+        read(table, table.wantsIpv4());
+    }
+
+    /** Hands every row of the OS tables to {@code sink}; {@code tcp} (AF_INET sockets) only if {@code ipv4}. */
+    void read(ProcNetTcp.RowSink sink, boolean ipv4) throws IOException {
         bytesRead = 0;
-        if (table.wantsIpv4()) {
-            readFile(tcp, table);
+        if (ipv4) {
+            readFile(tcp, sink);
         }
         if (hasTcp6) {
-            readFile(tcp6, table);
+            readFile(tcp6, sink);
         }
     }
 
@@ -51,7 +56,7 @@ final class ProcNetTcpReader {
         return bytesRead;
     }
 
-    private void readFile(Path file, SocketTable table) throws IOException {
+    private void readFile(Path file, ProcNetTcp.RowSink table) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             buffer.clear();
             while (true) {

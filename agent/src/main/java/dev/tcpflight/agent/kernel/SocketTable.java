@@ -70,7 +70,7 @@ final class SocketTable implements ProcNetTcp.RowSink {
 
     @Override
     public void row(long localHi, long localLo, int localPort, long remoteHi, long remoteLo, int remotePort,
-                    int stateCode) {
+                    int stateCode, long inode) {
         probe.set(localHi, localLo, localPort, remoteHi, remoteLo, remotePort);
         Entry entry = entries.get(probe);
         if (entry != null) {

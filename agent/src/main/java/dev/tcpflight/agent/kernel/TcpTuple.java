@@ -113,6 +113,13 @@ final class TcpTuple {
     }
 
     private static String text(long hi, long lo, int port) {
+        InetSocketAddress address = address(hi, lo, port);
+        String host = address.getAddress().getHostAddress();
+        return (address.getAddress() instanceof java.net.Inet6Address ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** The socket address a table row names: IPv4 for an IPv4-mapped address, as Java reports such sockets. */
+    static InetSocketAddress address(long hi, long lo, int port) {
         byte[] bytes;
         if (hi == 0 && (lo & 0xffff_ffff_0000_0000L) == IPV4_MAPPED_PREFIX) {
             bytes = new byte[] {(byte) (lo >>> 24), (byte) (lo >>> 16), (byte) (lo >>> 8), (byte) lo};
@@ -124,8 +131,7 @@ final class TcpTuple {
             }
         }
         try {
-            String host = InetAddress.getByAddress(bytes).getHostAddress();
-            return (bytes.length == 16 ? "[" + host + "]" : host) + ":" + port;
+            return new InetSocketAddress(InetAddress.getByAddress(bytes), port);
         } catch (UnknownHostException impossible) {
             throw new AssertionError(impossible);
         }

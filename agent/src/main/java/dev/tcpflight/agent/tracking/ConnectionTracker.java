@@ -22,6 +22,7 @@ public final class ConnectionTracker {
     private static final Set<TcpState> KERNEL_SIDE = EnumSet.of(TcpState.FIN_WAIT_1, TcpState.FIN_WAIT_2,
             TcpState.CLOSING, TcpState.TIME_WAIT, TcpState.LAST_ACK);
     private static final String KERNEL_TRIGGER = "kernel";
+    private static final String FIRST_SEEN = "first-seen";
 
     private final SocketRegistry sockets = new SocketRegistry();
     private final ReferenceQueue<Object> dropped = new ReferenceQueue<>();
@@ -30,6 +31,7 @@ public final class ConnectionTracker {
     private final SocketProbe probe;
     private final PortFilter filter;
     private final KernelWatch kernelWatch;
+    private volatile PreexistingSockets preexisting = PreexistingSockets.NONE;
 
     public ConnectionTracker(TransitionRecorder recorder, SocketProbe probe, PortFilter filter,
                              KernelWatch kernelWatch) {
@@ -126,7 +128,7 @@ public final class ConnectionTracker {
 
     /** Hot path: counts bytes, and notices the peer's FIN (-1). */
     public void read(Object key, long result) {
-        TrackedSocket socket = sockets.get(key);
+        TrackedSocket socket = lookup(key);
         if (socket == null) {
             return;
         }
@@ -144,7 +146,7 @@ public final class ConnectionTracker {
 
     /** Hot path: counts bytes written. */
     public void wrote(Object key, long bytes) {
-        TrackedSocket socket = sockets.get(key);
+        TrackedSocket socket = lookup(key);
         if (socket != null && bytes > 0) {
             socket.addBytesWritten(bytes);
         }
@@ -155,21 +157,21 @@ public final class ConnectionTracker {
         if (!isReset(failure)) {
             return;
         }
-        TrackedSocket socket = sockets.get(key);
+        TrackedSocket socket = lookup(key);
         if (socket != null && apply(socket, Observation.RESET, describe(failure))) {
             socket.resetSeen = true;
         }
     }
 
     public void inputShutdown(Object key) {
-        TrackedSocket socket = sockets.get(key);
+        TrackedSocket socket = lookup(key);
         if (socket != null) {
             socket.inputShut = true; // from now on -1 is our own doing, not the peer's FIN
         }
     }
 
     public void outputShutdown(Object key) {
-        TrackedSocket socket = sockets.get(key);
+        TrackedSocket socket = lookup(key);
         if (socket != null && apply(socket, Observation.SHUTDOWN_OUTPUT, "") && !socket.kernelFollowed) {
             watchInKernel(socket);
         }
@@ -177,7 +179,7 @@ public final class ConnectionTracker {
 
     /** close() was called on an open socket; called before the JDK closes it, while it can still be asked. */
     public void closing(Object key) {
-        TrackedSocket socket = sockets.get(key);
+        TrackedSocket socket = lookup(key);
         if (socket == null) {
             return;
         }
@@ -206,6 +208,40 @@ public final class ConnectionTracker {
         while ((ref = dropped.poll()) != null) {
             end(((TrackedSocket.OwnerReference) ref).socket, EndCause.LEAKED);
         }
+    }
+
+    /** The tracked socket, or a socket open before the attach that is touched now for the first time. */
+    private TrackedSocket lookup(Object key) {
+        TrackedSocket socket = sockets.get(key);
+        return socket != null || !preexisting.anyUntouched() ? socket : firstTouch(key);
+    }
+
+    private TrackedSocket firstTouch(Object key) {
+        int fd = probe.fdNumber(key);
+        OpenSocket open = fd < 0 ? null : preexisting.claim(fd);
+        if (open == null) {
+            return sockets.get(key); // not one of them, or another thread touched it first
+        }
+        boolean listener = open.state() == TcpState.LISTEN;
+        TrackedSocket socket = register(key, key, preexisting.roleOf(open), SocketApi.UNKNOWN, open.local(),
+                listener ? null : open.remote(), TcpState.CLOSED);
+        if (socket != null) {
+            long word = socket.stateWord();
+            if (socket.compareAndSetStateWord(word, TrackedSocket.word(open.state(), 1))) {
+                recorder.transition(socket, new Transition(TcpState.CLOSED, open.state(), FIRST_SEEN, Source.INFERRED),
+                        1, "open before the agent was attached", null);
+            }
+        }
+        return socket;
+    }
+
+    /** The sockets that were open when the agent was attached; set once, right after the attach. */
+    public void preexisting(PreexistingSockets sockets) {
+        preexisting = sockets;
+    }
+
+    public PreexistingSockets preexisting() {
+        return preexisting;
     }
 
     private TrackedSocket register(Object key, Object owner, Role role, SocketApi api,

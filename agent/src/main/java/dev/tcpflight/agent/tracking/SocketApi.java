@@ -8,7 +8,9 @@ public enum SocketApi {
     SOCKET_CHANNEL("SocketChannel"),
     SERVER_SOCKET_CHANNEL("ServerSocketChannel"),
     ASYNC_SOCKET_CHANNEL("AsynchronousSocketChannel"),
-    ASYNC_SERVER_SOCKET_CHANNEL("AsynchronousServerSocketChannel");
+    ASYNC_SERVER_SOCKET_CHANNEL("AsynchronousServerSocketChannel"),
+    /** A socket that was open before the agent was attached, first seen in a call that does not say which API. */
+    UNKNOWN("unknown");
 
     private final String label;
 

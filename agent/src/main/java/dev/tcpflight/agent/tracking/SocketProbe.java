@@ -10,4 +10,7 @@ public interface SocketProbe {
 
     /** True when closing the socket now sends RST instead of FIN (SO_LINGER enabled with timeout 0). */
     boolean resetsOnClose(Object key);
+
+    /** The socket's file descriptor number, or -1 (closed). */
+    int fdNumber(Object key);
 }

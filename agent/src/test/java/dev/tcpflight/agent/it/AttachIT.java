@@ -3,20 +3,25 @@ package dev.tcpflight.agent.it;
 import com.sun.tools.attach.VirtualMachine;
 import dev.tcpflight.agent.it.RecordedConnections.Connection;
 import dev.tcpflight.agent.it.programs.BusyServer;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Loading the agent into a running JVM (the Attach API, as {@code jcmd JVMTI.agent_load} does) while 100 threads
- * are in the middle of socket I/O: the retransformation completes, nothing deadlocks, and every connection made
- * after the attach is recorded exactly; a second attach changes nothing.
+ * are in the middle of socket I/O: the retransformation completes, nothing deadlocks, every connection made
+ * after the attach is recorded exactly, the 100 connections open before it are reported from their first touch
+ * and in the attach snapshot; a second attach changes nothing.
  */
 class AttachIT {
 
@@ -45,17 +50,55 @@ class AttachIT {
 
         RecordedConnections recorded = RecordedConnections.read(recording);
         List<Connection> clients = recorded.withRole("client");
-        assertTrue(clients.size() >= BusyServer.FINAL_CONNECTIONS, "short connections after the attach: " + clients.size());
-        for (Connection client : clients) {
+        List<Connection> servers = recorded.withRole("server");
+        // Connections made after the attach: their whole life, exactly.
+        List<Connection> newClients = clients.stream().filter(c -> !firstSeen(c)).toList();
+        assertTrue(newClients.size() >= BusyServer.FINAL_CONNECTIONS, "short connections after the attach: "
+                + newClients.size());
+        for (Connection client : newClients) {
             assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
                     "ESTABLISHED>FIN_WAIT_1:close"), client.path());
         }
-        for (Connection server : recorded.withRole("server")) {
+        for (Connection server : servers.stream().filter(c -> !firstSeen(c)).toList()) {
             assertEquals(List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept",
                     "ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close"), server.path());
         }
-        // The one connection in flight at the moment of the attach may have only one end traced.
-        assertTrue(Math.abs(clients.size() - recorded.withRole("server").size()) <= 1, recorded.describe());
+        // The 100 persistent connections were open before the attach: met mid-life, at their first read or write,
+        // in the state the kernel showed; then closed by the client. Plus at most the short connection (and its
+        // accept) in flight at the moment of the attach.
+        List<Connection> oldClients = clients.stream().filter(AttachIT::firstSeen).toList();
+        List<Connection> oldServers = servers.stream().filter(AttachIT::firstSeen).toList();
+        assertTrue(oldClients.size() >= BusyServer.THREADS && oldClients.size() <= BusyServer.THREADS + 1,
+                oldClients.size() + " pre-existing clients" + recorded.describe());
+        assertTrue(oldServers.size() >= BusyServer.THREADS && oldServers.size() <= BusyServer.THREADS + 2,
+                oldServers.size() + " pre-existing servers" + recorded.describe());
+        for (Connection client : oldClients) {
+            assertEquals(List.of("CLOSED>ESTABLISHED:first-seen", "ESTABLISHED>FIN_WAIT_1:close"), client.path());
+            assertEquals("inferred", client.transitions().get(0).getString("source"));
+        }
+        for (Connection server : oldServers) {
+            assertEquals(List.of("CLOSED>ESTABLISHED:first-seen", "ESTABLISHED>CLOSE_WAIT:read-eof",
+                    "CLOSE_WAIT>LAST_ACK:close"), server.path());
+        }
+        assertTrue(Math.abs(newClients.size() - (servers.size() - oldServers.size())) <= 1, recorded.describe());
+
+        // The snapshot taken at the attach, in the recording that was running then.
+        List<RecordedEvent> snapshot = RecordingFile.readAllEvents(recording).stream()
+                .filter(e -> e.getEventType().getName().equals("tcpflight.PreexistingSocket")).toList();
+        // Repeated at the start of each chunk: one socket per descriptor.
+        Map<Integer, String> byFd = snapshot.stream().collect(Collectors.toMap(e -> e.getInt("fd"),
+                e -> e.getString("role") + " " + e.getString("state") + " " + e.getInt("localPort"), (a, b) -> a));
+        Map<String, Long> byRoleAndState = byFd.values().stream().collect(Collectors.groupingBy(
+                text -> text.substring(0, text.lastIndexOf(' ')), Collectors.counting()));
+        assertEquals(1L, byRoleAndState.get("listener LISTEN"), byRoleAndState.toString());
+        assertTrue(byRoleAndState.get("client ESTABLISHED") >= BusyServer.THREADS, byRoleAndState.toString());
+        assertTrue(byRoleAndState.get("server ESTABLISHED") >= BusyServer.THREADS, byRoleAndState.toString());
+        assertEquals(snapshot.size() / byFd.size() * byFd.size(), snapshot.size(),
+                "the same sockets each time: " + snapshot.size() + " events of " + byFd.size() + " sockets");
+    }
+
+    private static boolean firstSeen(Connection connection) {
+        return connection.path().get(0).endsWith(":first-seen");
     }
 
     private static void load(long pid, String options) throws Exception {

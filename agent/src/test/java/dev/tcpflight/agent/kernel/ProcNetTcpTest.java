@@ -36,7 +36,7 @@ class ProcNetTcpTest {
             + ":C350 09 00000000:00000001 01:00000014 00000000  1000        0 0 1 0000000000000000 20 4 0 10 -1";
 
     private final List<String> rows = new ArrayList<>();
-    private final ProcNetTcp.RowSink sink = (lHi, lLo, lPort, rHi, rLo, rPort, st) ->
+    private final ProcNetTcp.RowSink sink = (lHi, lLo, lPort, rHi, rLo, rPort, st, inode) ->
             rows.add(new TcpTuple(lHi, lLo, lPort, rHi, rLo, rPort) + " " + ProcNetTcp.state(st));
     private final ProcNetTcp littleEndian = new ProcNetTcp(true);
 
@@ -64,7 +64,7 @@ class ProcNetTcpTest {
     @Test
     void anIpv4MappedRowOfTcp6IsTheSameTupleAsTheIpv4One() throws Exception {
         List<TcpTuple> tuples = new ArrayList<>();
-        ProcNetTcp.RowSink collect = (lHi, lLo, lPort, rHi, rLo, rPort, st) ->
+        ProcNetTcp.RowSink collect = (lHi, lLo, lPort, rHi, rLo, rPort, st, inode) ->
                 tuples.add(new TcpTuple(lHi, lLo, lPort, rHi, rLo, rPort));
         byte[] b = bytes(MAPPED_ROW);
         assertTrue(littleEndian.parseLine(b, 0, b.length, collect));
@@ -73,6 +73,33 @@ class ProcNetTcpTest {
                 tuples.get(0));
         assertTrue(parseLine(littleEndian, MAPPED_ROW));
         assertEquals(List.of("127.0.0.1:45457 -> 127.0.0.1:48378 TIME_WAIT"), rows);
+    }
+
+    @Test
+    void theInodeIsParsedOnlyForASinkThatWantsIt() {
+        List<Long> inodes = new ArrayList<>();
+        ProcNetTcp.RowSink withInodes = new ProcNetTcp.RowSink() {
+            @Override
+            public void row(long lHi, long lLo, int lPort, long rHi, long rLo, int rPort, int st, long inode) {
+                inodes.add(inode);
+            }
+
+            @Override
+            public boolean wantsInode() {
+                return true;
+            }
+        };
+        for (String row : List.of(IPV4_LISTEN_ROW, MAPPED_ROW, IPV6_ROW)) {
+            byte[] b = bytes(row);
+            assertTrue(littleEndian.parseLine(b, 0, b.length, withInodes), row);
+        }
+        assertEquals(List.of(1604L, 0L, 0L), inodes);
+        List<Long> unwanted = new ArrayList<>();
+        byte[] b = bytes(IPV4_LISTEN_ROW);
+        littleEndian.parseLine(b, 0, b.length, (lHi, lLo, lPort, rHi, rLo, rPort, st, inode) -> unwanted.add(inode));
+        assertEquals(List.of(-1L), unwanted);
+        byte[] cut = bytes(IPV4_LISTEN_ROW.substring(0, IPV4_LISTEN_ROW.indexOf(" 1604")));
+        assertFalse(littleEndian.parseLine(cut, 0, cut.length, withInodes), "a row cut before its inode");
     }
 
     @Test

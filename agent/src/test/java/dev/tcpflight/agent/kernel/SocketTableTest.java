@@ -21,7 +21,7 @@ class SocketTableTest {
     }
 
     private static void row(SocketTable table, TcpTuple t, int code) {
-        table.row(t.localHi, t.localLo, t.localPort, t.remoteHi, t.remoteLo, t.remotePort, code);
+        table.row(t.localHi, t.localLo, t.localPort, t.remoteHi, t.remoteLo, t.remotePort, code, -1);
     }
 
     @Test

@@ -116,6 +116,38 @@ class ConnectionTrackerTest {
     }
 
     @Test
+    void socketsOpenBeforeTheAttachAreRegisteredWhenFirstTouched() throws Exception {
+        InetSocketAddress listening = new InetSocketAddress("127.0.0.1", 8080);
+        InetSocketAddress any = new InetSocketAddress("0.0.0.0", 0);
+        Object client = new Object();
+        Object server = new Object();
+        Object other = new Object();
+        probe.fds.put(client, 7);
+        probe.fds.put(server, 8);
+        probe.fds.put(other, 9);
+        tracker.preexisting(new PreexistingSockets(List.of(
+                new OpenSocket(5, listening, any, TcpState.LISTEN),
+                new OpenSocket(7, LOCAL, listening, TcpState.ESTABLISHED),
+                new OpenSocket(8, listening, LOCAL, TcpState.CLOSE_WAIT))));
+        List<RecordedEvent> events = record(() -> {
+            tracker.wrote(client, 3);
+            tracker.read(other, 3); // not open at the attach: a socket the agent chose not to track
+            tracker.closing(server); // the CLOSE_WAIT leak the user attached to find
+            tracker.closing(client);
+        });
+        Map<Long, List<String>> byId = transitions(events);
+        assertEquals(List.of("CLOSED>ESTABLISHED:first-seen", "ESTABLISHED>FIN_WAIT_1:close"), byId.get(1L));
+        assertEquals(List.of("CLOSED>CLOSE_WAIT:first-seen", "CLOSE_WAIT>LAST_ACK:close"), byId.get(2L));
+        assertEquals(2, byId.size(), "the listener is only reported, the unknown socket ignored: " + byId);
+        List<String> roles = connections(events).stream().map(c -> c.getString("role") + " " + c.getString("socketApi")
+                + " " + c.getInt("localPort") + ">" + c.getInt("remotePort")).toList();
+        assertEquals(List.of("server unknown 8080>40000", "client unknown 40000>8080"), roles);
+        assertEquals(3, connections(events).get(1).getLong("bytesWritten"));
+        assertTrue(events.stream().filter(e -> e.getEventType().getName().equals(StateChangeEvent.NAME))
+                .allMatch(e -> !e.getString("trigger").equals("first-seen") || e.getString("source").equals("inferred")));
+    }
+
+    @Test
     void failedConnectClosedInsideConnectIsRefusedNotClosed() throws Exception {
         List<RecordedEvent> events = record(() -> {
             Object key = new Object();
@@ -242,6 +274,12 @@ class ConnectionTrackerTest {
 
     private static final class TestProbe implements SocketProbe {
         volatile boolean lingerZero;
+        final Map<Object, Integer> fds = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public int fdNumber(Object key) {
+            return fds.getOrDefault(key, -1);
+        }
 
         @Override
         public InetSocketAddress localAddress(Object key) {

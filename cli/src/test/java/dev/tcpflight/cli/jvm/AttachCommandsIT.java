@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +49,7 @@ class AttachCommandsIT {
 
     private static Process target;
     private static String pid;
+    private static int port;
 
     @BeforeAll
     static void startTarget() throws Exception {
@@ -61,6 +64,7 @@ class AttachCommandsIT {
             assertTrue(target.isAlive() && System.nanoTime() < deadline, "the target JVM did not start: " + log());
             Thread.sleep(20);
         }
+        port = Integer.parseInt(Files.readString(ready).split(" ")[1].strip());
     }
 
     @AfterAll
@@ -127,9 +131,13 @@ class AttachCommandsIT {
         }
         Map<Long, List<RecordedEvent>> transitions = new TreeMap<>();
         Map<Long, String> roles = new TreeMap<>();
+        Set<String> openAtAttach = new TreeSet<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             String type = event.getEventType().getName();
-            if (type.equals("tcpflight.StateChange")) {
+            if (type.equals("tcpflight.PreexistingSocket")) {
+                openAtAttach.add(event.getString("role") + " " + event.getString("state") + " "
+                        + (event.getString("role").equals("client") ? event.getInt("remotePort") : event.getInt("localPort")));
+            } else if (type.equals("tcpflight.StateChange")) {
                 transitions.computeIfAbsent(event.getLong("connectionId"), id -> new ArrayList<>()).add(event);
             } else if (type.equals("tcpflight.Connection")) {
                 roles.put(event.getLong("connectionId"), event.getString("role"));
@@ -142,6 +150,12 @@ class AttachCommandsIT {
             if (events.isEmpty() || events.get(0).getInt("sequence") != 1) {
                 continue; // began before the recording did
             }
+            if (events.get(0).getString("trigger").equals("first-seen")) {
+                // open before the attach (an accept under way then): met mid-life
+                assertEquals("CLOSED → ESTABLISHED", events.get(0).getString("fromState") + " → "
+                        + events.get(0).getString("toState"));
+                continue;
+            }
             List<String> path = events.stream()
                     .map(e -> e.getString("fromState") + " → " + e.getString("toState")).toList();
             List<Integer> sequences = events.stream().map(e -> e.getInt("sequence")).toList();
@@ -151,6 +165,9 @@ class AttachCommandsIT {
             complete++;
         }
         assertTrue(complete >= 10, complete + " complete connections in 3 s, at one pair every 200 ms");
+        // What was open at the attach: the listener and both ends of the target's long-lived connection.
+        assertTrue(openAtAttach.containsAll(List.of("listener LISTEN " + port, "client ESTABLISHED " + port,
+                "server ESTABLISHED " + port)), openAtAttach.toString());
         assertFalse(tcpflightRecordingRunning(), "the recording was stopped");
     }
 
