@@ -1,21 +1,11 @@
 package dev.tcpflight.agent.kernel;
 
 import dev.tcpflight.agent.bridge.AgentFailures;
-import dev.tcpflight.agent.tracking.Source;
 import dev.tcpflight.agent.tracking.TcpState;
-import dev.tcpflight.agent.tracking.Transition;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -29,6 +19,9 @@ import java.util.concurrent.locks.LockSupport;
  * allows, and sleeps while nothing is followed. A socket is followed until it is CLOSED or the time limits end
  * it; at most {@link SamplerLimits#maxFollowed} at a time (beyond that, follow says so once and declines). Nothing
  * here throws: failures are counted in {@link AgentFailures}.
+ * <p>
+ * This class decides when to read and what a read may cost; {@link FollowQueue} hands the sockets over,
+ * {@link Followers} keeps track of each, and {@link SamplerThread} starts and stops the thread.
  */
 public final class KernelSampler implements AutoCloseable {
 
@@ -43,14 +36,10 @@ public final class KernelSampler implements AutoCloseable {
     private final PollSchedule schedule;
     private final long fast;
     private final long slow;
-    private final long quietLimit;
-    private final long followLimit;
 
     // shared with application threads
-    private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger followed = new AtomicInteger();
-    private final AtomicBoolean capWarned = new AtomicBoolean();
-    private final AtomicReference<Thread> thread = new AtomicReference<>();
+    private final FollowQueue queue;
+    private final SamplerThread thread = new SamplerThread(this::run);
     private volatile boolean closed;
     /** While the sampler sleeps: when it will wake by itself. While it works: a time in the past. */
     private volatile long sleepingUntil = System.nanoTime();
@@ -64,7 +53,7 @@ public final class KernelSampler implements AutoCloseable {
     // the sampler thread's own
     private final SocketTable table = new SocketTable();
     private final ThreadCpuClock cpu = new ThreadCpuClock(ThreadCpuClock.SCHEDSTAT);
-    private final Map<TcpTuple, Follower> followers = new HashMap<>();
+    private final Followers followers;
     private long nextRead;
 
     /** A sampler with the {@link SamplerLimits#DEFAULTS default limits}. */
@@ -88,8 +77,8 @@ public final class KernelSampler implements AutoCloseable {
         this.schedule = new PollSchedule(limits);
         this.fast = limits.fastInterval().toNanos();
         this.slow = limits.slowInterval().toNanos();
-        this.quietLimit = limits.quietLimit().toNanos();
-        this.followLimit = limits.followLimit().toNanos();
+        this.queue = new FollowQueue(limits.maxFollowed());
+        this.followers = new Followers(limits, schedule, table, queue);
     }
 
     /** True on a system with a readable {@code /proc/net/tcp} (Linux). */
@@ -128,19 +117,15 @@ public final class KernelSampler implements AutoCloseable {
                     || remote.getAddress() == null || remote.getPort() == 0) {
                 return false;
             }
-            if (!reserve()) {
+            if (!queue.offer(local, remote, lastJvmState, listener)) {
                 return false;
             }
-            requests.offer(new Request(local, remote, lastJvmState, listener));
-            Thread sampler = thread.get();
-            if (sampler == null) {
-                sampler = start();
-            }
+            Thread sampler = thread.started();
             // wake a sleeping sampler if it may look at the new socket much sooner than it would wake
             long now = System.nanoTime();
             long budgetAllows = noReadBefore;
             long canRead = budgetAllows - now > 0 ? budgetAllows : now;
-            if (sampler != null && sleepingUntil - canRead > fast) {
+            if (sleepingUntil - canRead > fast) {
                 LockSupport.unpark(sampler);
             }
             return true;
@@ -152,7 +137,7 @@ public final class KernelSampler implements AutoCloseable {
 
     /** Sockets followed now, counting those queued and not yet picked up. */
     public int followed() {
-        return followed.get();
+        return queue.followed();
     }
 
     /**
@@ -162,15 +147,7 @@ public final class KernelSampler implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Thread sampler = thread.get();
-        if (sampler != null && sampler != Thread.currentThread()) {
-            sampler.interrupt();
-            try {
-                sampler.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.stop();
     }
 
     long reads() {
@@ -194,49 +171,13 @@ public final class KernelSampler implements AutoCloseable {
         return thread.get();
     }
 
-    private boolean reserve() {
-        while (true) {
-            int n = followed.get();
-            if (n >= limits.maxFollowed()) {
-                if (!capWarned.getAndSet(true)) {
-                    System.err.println("[tcpflight] WARNING: the kernel sampler follows " + limits.maxFollowed()
-                            + " closed sockets already; the kernel states of more sockets closed meanwhile are"
-                            + " not recorded (this message is printed once)");
-                }
-                return false;
-            }
-            if (followed.compareAndSet(n, n + 1)) {
-                return true;
-            }
-        }
-    }
-
-    private Thread start() {
-        Thread sampler = new Thread(rootGroup(), this::run, THREAD_NAME, 0, false);
-        sampler.setDaemon(true);
-        sampler.setContextClassLoader(null);
-        if (thread.compareAndSet(null, sampler)) {
-            sampler.start();
-            return sampler;
-        }
-        return thread.get();
-    }
-
-    private static ThreadGroup rootGroup() {
-        ThreadGroup group = Thread.currentThread().getThreadGroup();
-        while (group.getParent() != null) {
-            group = group.getParent();
-        }
-        return group;
-    }
-
     /**
      * Starts the sampler thread now, which loads its classes and reads the table once, so that the first
      * closed socket is looked at within milliseconds rather than after a cold start.
      */
     public void prestart() {
-        if (problem == null && !closed && thread.get() == null) {
-            start();
+        if (problem == null && !closed) {
+            thread.started();
         }
     }
 
@@ -252,7 +193,7 @@ public final class KernelSampler implements AutoCloseable {
                 }
             }
         } finally {
-            stopAll();
+            followers.stopAll();
         }
     }
 
@@ -267,7 +208,7 @@ public final class KernelSampler implements AutoCloseable {
     private void cycle() {
         long now = System.nanoTime();
         sleepingUntil = now - 1;
-        if (takeRequests(now)) {
+        if (followers.takeRequests(now)) {
             long budgetAllows = noReadBefore; // a new socket: look as soon as the budget allows
             nextRead = budgetAllows - now > 0 ? budgetAllows : now;
         }
@@ -284,38 +225,13 @@ public final class KernelSampler implements AutoCloseable {
     private void sleepUntil(long deadline) {
         sleepingUntil = deadline;
         // a follow queued after this check sees sleepingUntil and unparks us: no request waits a whole sleep
-        if (closed || !requests.isEmpty()) {
+        if (closed || !queue.isEmpty()) {
             return;
         }
         long delay = deadline - System.nanoTime();
         if (delay > 0) {
             LockSupport.parkNanos(this, delay);
         }
-    }
-
-    private boolean takeRequests(long now) {
-        boolean any = false;
-        Request request;
-        while ((request = requests.poll()) != null) {
-            any = true;
-            TcpTuple tuple = TcpTuple.of(request.local, request.remote);
-            Follower replaced = followers.remove(tuple);
-            if (replaced != null) {
-                // the JVM closed a new socket with the same 4-tuple: the old one is certainly gone
-                report(replaced, List.of(new Transition(replaced.state, TcpState.CLOSED, KernelPaths.TRIGGER,
-                        Source.INFERRED)));
-                replaced.state = TcpState.CLOSED;
-                end(replaced, FollowListener.End.CLOSED);
-            }
-            Follower follower = new Follower(tuple, request.state, request.listener, now);
-            follower.entry = table.want(tuple);
-            if (tuple.peerMayBeLocal()) {
-                follower.reverseTuple = tuple.reversed();
-                follower.reverse = table.want(follower.reverseTuple);
-            }
-            followers.put(tuple, follower);
-        }
-        return any;
     }
 
     private void read(long start) {
@@ -335,100 +251,12 @@ public final class KernelSampler implements AutoCloseable {
         long end = System.nanoTime();
         reads++;
         lastReadBytes = reader.lastBytes();
-        long due = end + slow;
-        for (Iterator<Follower> it = followers.values().iterator(); it.hasNext(); ) {
-            Follower follower = it.next();
-            TcpState seen = follower.entry.state();
-            // The kernel formats the table while sockets move (FIN_WAIT_2 becomes a TIME_WAIT socket): one read
-            // can miss a row. Only a row missing from two reads in a row counts as gone.
-            boolean missing = seen == TcpState.CLOSED && follower.state != TcpState.CLOSED;
-            if (missing && !follower.missedOnce) {
-                follower.missedOnce = true;
-                if (end + fast - due < 0) {
-                    due = end + fast;
-                }
-                continue;
-            }
-            follower.missedOnce = missing;
-            if (seen != follower.state) {
-                TcpState peer = follower.reverse == null ? TcpState.CLOSED : follower.reverse.state();
-                KernelPaths.Step step = KernelPaths.next(follower.state, seen, follower.confirmed,
-                        peer == TcpState.CLOSING || peer == TcpState.TIME_WAIT);
-                report(follower, step.steps());
-                if (step.state() != follower.state) {
-                    follower.state = step.state();
-                    follower.changedAt = end;
-                }
-                if (step.ended()) {
-                    it.remove();
-                    end(follower, FollowListener.End.CLOSED);
-                    continue;
-                }
-            }
-            if (seen == follower.state) {
-                follower.confirmed = true;
-            }
-            if (end - follower.changedAt > quietLimit || end - follower.followedAt > followLimit) {
-                it.remove();
-                end(follower, FollowListener.End.TIME_LIMIT);
-                continue;
-            }
-            long wanted = end + schedule.interval(end - follower.changedAt, follower.state);
-            if (wanted - due < 0) {
-                due = wanted;
-            }
-        }
+        long due = followers.update(end);
         // the whole look counts against the budget: the kernel formatting the table, parsing, the followers
         long cost = ThreadCpuClock.cost(cpuBefore, cpu.nanos(), start, System.nanoTime());
         lastReadNanos = cost;
         long earliest = schedule.earliestRead(start, cost);
         noReadBefore = earliest;
         nextRead = due - earliest < 0 ? earliest : due;
-    }
-
-    private void report(Follower follower, List<Transition> steps) {
-        for (int i = 0; i < steps.size(); i++) {
-            Transition step = steps.get(i);
-            try {
-                follower.listener.kernelTransition(step.from(), step.to(), step.source());
-            } catch (Throwable failure) {
-                AgentFailures.record("kernel sampler (listener)", failure);
-            }
-        }
-    }
-
-    /** Stops following; the caller has removed the follower from {@link #followers}. */
-    private void end(Follower follower, FollowListener.End end) {
-        table.release(follower.tuple);
-        if (follower.reverseTuple != null) {
-            table.release(follower.reverseTuple);
-        }
-        followed.decrementAndGet();
-        notifyEnded(follower.listener, follower.state, end);
-    }
-
-    private void stopAll() {
-        for (Iterator<Follower> it = followers.values().iterator(); it.hasNext(); ) {
-            Follower follower = it.next();
-            it.remove();
-            end(follower, FollowListener.End.STOPPED);
-        }
-        Request request;
-        while ((request = requests.poll()) != null) {
-            followed.decrementAndGet();
-            notifyEnded(request.listener, request.state, FollowListener.End.STOPPED);
-        }
-    }
-
-    private static void notifyEnded(FollowListener listener, TcpState last, FollowListener.End end) {
-        try {
-            listener.followEnded(last, end);
-        } catch (Throwable failure) {
-            AgentFailures.record("kernel sampler (listener)", failure);
-        }
-    }
-
-    private record Request(InetSocketAddress local, InetSocketAddress remote, TcpState state,
-                           FollowListener listener) {
     }
 }
