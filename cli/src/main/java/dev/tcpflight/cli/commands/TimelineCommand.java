@@ -1,10 +1,11 @@
 package dev.tcpflight.cli.commands;
 
 import dev.tcpflight.cli.TcpflightException;
-import dev.tcpflight.cli.recording.ConnectionTimeline;
+import dev.tcpflight.cli.recording.RecordingReader;
+import dev.tcpflight.cli.recording.StartOrder;
 import dev.tcpflight.cli.render.Glyphs;
 import dev.tcpflight.cli.render.TimelineRenderer;
-import java.util.List;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 @Command(name = "timeline",
@@ -17,10 +18,28 @@ import picocli.CommandLine.Command;
                 "  tcpflight timeline --state CLOSE_WAIT --since 1.5s --limit 10 app.jfr"})
 public final class TimelineCommand extends RecordingCommand {
 
+    /** Connections held to print in order of start: about 1 KB each, well within a 256 MB heap. */
+    static final int IN_ORDER_UP_TO = 20_000;
+
+    /**
+     * Two passes over the recordings, so that memory does not grow with them: the first measures what all
+     * connections share (time axis, legend, column widths), the second prints them as they come.
+     */
     @Override
     public Integer call() throws TcpflightException {
-        List<ConnectionTimeline> timelines = recordings.read();
-        new TimelineRenderer(Glyphs.forStandardOutput(), colors()).render(timelines, out());
+        TimelineRenderer renderer = new TimelineRenderer(Glyphs.forStandardOutput(), colors());
+        RecordingReader reader = recordings.open();
+        TimelineRenderer.Layout layout = renderer.new Layout();
+        recordings.scan(reader, layout);
+        if (layout.isEmpty()) {
+            return 0;
+        }
+        PrintWriter out = out();
+        renderer.printLegend(layout, out);
+        StartOrder inOrder = new StartOrder(IN_ORDER_UP_TO, timeline -> renderer.print(layout, timeline, out));
+        recordings.scan(reader, inOrder);
+        inOrder.flush();
+        out.flush();
         return 0;
     }
 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Consumer;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -21,6 +20,12 @@ public final class RecordingReader {
 
     private static final String STATE_CHANGE = "tcpflight.StateChange";
     private static final String CONNECTION = "tcpflight.Connection";
+    private static final List<String> SOCKET_FIELDS = List.of("connectionId", "role", "socketApi", "localAddress",
+            "localPort", "remoteAddress", "remotePort");
+    private static final List<String> STATE_CHANGE_FIELDS = concat(SOCKET_FIELDS,
+            List.of("sequence", "fromState", "toState", "trigger", "source", "detail"));
+    private static final List<String> CONNECTION_FIELDS = concat(SOCKET_FIELDS,
+            List.of("bytesRead", "bytesWritten", "finalState", "endCause"));
     private static final int PROGRESS_EVERY = 4096;
 
     private final List<RecordingSpan> recordings;
@@ -81,6 +86,7 @@ public final class RecordingReader {
         long found = 0;
         Instant last = recording.start(); // the latest event read; the recording's end unless it was unfinished
         Iterator<Instant> chunkEnds = recording.chunkEnds().iterator();
+        ChunkConstants constants = new ChunkConstants();
         Instant chunkEnd = chunkEnds.next();
         try (RecordingFile in = parse(file, () -> new RecordingFile(file))) {
             for (RecordedEvent event = next(file, in); event != null; event = next(file, in)) {
@@ -88,9 +94,10 @@ public final class RecordingReader {
                 // RecordingFile reads chunk after chunk; an event committed after a chunk's end is in a later one.
                 while (chunkEnds.hasNext() && time.isAfter(chunkEnd)) {
                     assembler.endOfChunk();
+                    constants.clear();
                     chunkEnd = chunkEnds.next();
                 }
-                if (accept(file, event, assembler)) {
+                if (accept(file, event, assembler, constants)) {
                     found++;
                 }
                 if (time.isAfter(last)) {
@@ -131,15 +138,17 @@ public final class RecordingReader {
         T run() throws IOException;
     }
 
-    private static boolean accept(Path file, RecordedEvent event, ConnectionAssembler assembler)
-            throws TcpflightException {
+    private static boolean accept(Path file, RecordedEvent event, ConnectionAssembler assembler,
+                                  ChunkConstants constants) throws TcpflightException {
         String type = event.getEventType().getName();
         try {
             if (STATE_CHANGE.equals(type)) {
-                assembler.transition(key(file, event), transition(event));
+                EventFields.check(event, STATE_CHANGE_FIELDS);
+                assembler.transition(key(file, event), transition(event, constants));
                 return true;
             }
             if (CONNECTION.equals(type)) {
+                EventFields.check(event, CONNECTION_FIELDS);
                 assembler.end(key(file, event), end(event));
                 return true;
             }
@@ -149,28 +158,32 @@ public final class RecordingReader {
         }
     }
 
-    private static ConnectionKey key(Path file, RecordedEvent event) throws TcpflightException {
-        return new ConnectionKey(file, EventFields.longValue(event, "connectionId"));
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return List.copyOf(both);
     }
 
-    private static Transition transition(RecordedEvent e) throws TcpflightException {
-        RecordedThread thread = e.getThread();
-        String threadName = thread == null || thread.getJavaName() == null ? "" : thread.getJavaName();
-        return new Transition(e.getStartTime(), EventFields.intValue(e, "sequence"),
+    private static ConnectionKey key(Path file, RecordedEvent event) {
+        return new ConnectionKey(file, event.getLong("connectionId"));
+    }
+
+    private static Transition transition(RecordedEvent e, ChunkConstants constants) {
+        return new Transition(e.getStartTime(), e.getInt("sequence"),
                 EventFields.word(e, "fromState"), EventFields.word(e, "toState"),
                 EventFields.word(e, "trigger"), EventFields.word(e, "source"), EventFields.string(e, "detail"),
-                threadName, StackFrames.topApplicationFrame(e.getStackTrace()), socket(e));
+                constants.threadName(e.getThread()), constants.topApplicationFrame(e.getStackTrace()), socket(e));
     }
 
-    private static ConnectionEnd end(RecordedEvent e) throws TcpflightException {
+    private static ConnectionEnd end(RecordedEvent e) {
         return new ConnectionEnd(e.getStartTime(), e.getDuration(),
-                EventFields.longValue(e, "bytesRead"), EventFields.longValue(e, "bytesWritten"),
+                e.getLong("bytesRead"), e.getLong("bytesWritten"),
                 EventFields.word(e, "finalState"), EventFields.word(e, "endCause"), socket(e));
     }
 
-    private static SocketInfo socket(RecordedEvent e) throws TcpflightException {
+    private static SocketInfo socket(RecordedEvent e) {
         return new SocketInfo(EventFields.word(e, "role"), EventFields.word(e, "socketApi"),
-                new Endpoint(EventFields.string(e, "localAddress"), EventFields.intValue(e, "localPort")),
-                new Endpoint(EventFields.string(e, "remoteAddress"), EventFields.intValue(e, "remotePort")));
+                new Endpoint(EventFields.string(e, "localAddress"), e.getInt("localPort")),
+                new Endpoint(EventFields.string(e, "remoteAddress"), e.getInt("remotePort")));
     }
 }

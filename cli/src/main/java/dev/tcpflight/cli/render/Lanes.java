@@ -5,7 +5,6 @@ import dev.tcpflight.cli.recording.Durations;
 import dev.tcpflight.cli.recording.StateSpan;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -23,15 +22,9 @@ final class Lanes {
     private final Instant from;
     private final long totalNanos;
 
-    private Lanes(Instant from, Instant to) {
+    Lanes(Instant from, Instant to) {
         this.from = from;
         this.totalNanos = Math.max(WIDTH, Duration.between(from, to).toNanos());
-    }
-
-    static Lanes of(List<ConnectionTimeline> timelines) {
-        Instant from = timelines.stream().map(ConnectionTimeline::start).min(Instant::compareTo).orElseThrow();
-        Instant to = timelines.stream().map(ConnectionTimeline::until).max(Instant::compareTo).orElseThrow();
-        return new Lanes(from, to);
     }
 
     String lane(ConnectionTimeline timeline, Colors colors) {
@@ -70,10 +63,8 @@ final class Lanes {
         return lane.toString();
     }
 
-    /** The axis and each drawn state's character, for the states these connections were in. */
-    List<String> legend(List<ConnectionTimeline> timelines, Colors colors) {
-        Set<String> states = new LinkedHashSet<>();
-        timelines.forEach(t -> t.spans().forEach(span -> states.add(span.state())));
+    /** The axis and each drawn state's character, for {@code states}: those the connections shown were in. */
+    List<String> legend(Set<String> states, Colors colors) {
         String scale = "lanes: " + WIDTH + " columns of " + Durations.millis(Duration.ofNanos(totalNanos / WIDTH))
                 + " from the first transition shown";
         String symbols = states.stream().sorted((a, b) -> StateLook.of(a).compareTo(StateLook.of(b)))

@@ -45,11 +45,7 @@ public final class TextTable {
 
     public List<String> lines(UnaryOperator<String> headingStyle) {
         int[] widths = new int[aligns.length];
-        entries.stream().filter(e -> e.cells != null).forEach(e -> {
-            for (int c = 0; c < widths.length; c++) {
-                widths[c] = Math.max(widths[c], e.cells[c].length());
-            }
-        });
+        entries.stream().filter(e -> e.cells != null).forEach(e -> fit(widths, e.cells));
         List<String> lines = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
             if (entry.cells == null) {
@@ -60,6 +56,21 @@ public final class TextTable {
             }
         }
         return lines;
+    }
+
+    /**
+     * Widens {@code widths} to fit {@code cells}: for a table too large to hold, measured in one pass over its
+     * rows and printed with {@link #line} in another.
+     */
+    public static void fit(int[] widths, String... cells) {
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = Math.max(widths[c], cells[c].length());
+        }
+    }
+
+    /** One row padded to {@code widths}, exactly as {@link #lines} prints rows. */
+    public String line(int[] widths, String... cells) {
+        return indent + format(checked(cells), widths);
     }
 
     private String format(String[] cells, int[] widths) {

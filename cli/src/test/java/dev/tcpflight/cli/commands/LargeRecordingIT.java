@@ -21,7 +21,7 @@ class LargeRecordingIT {
     Path dir;
 
     @Test
-    void summarisesAMillionTransitionsIn256Megabytes() throws Exception {
+    void summarisesAndShowsTheTimelineOfAMillionTransitionsIn256Megabytes() throws Exception {
         Path recording = dir.resolve("large.jfr");
         String testClasses = Path.of(LargeRecording.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .toString();
@@ -40,5 +40,19 @@ class LargeRecordingIT {
         assertTrue(summary.startsWith("250000 connections, 1000000 transitions in large.jfr ("), summary);
         assertTrue(out.stream().anyMatch(line -> line.matches("  CLOSE_WAIT +250000 .*")), summary);
         assertTrue(summary.contains("\n  reset (250) at "), "anomalies grouped, not listed one by one: " + summary);
+
+        // Every connection's lane and transitions, in the same heap: printed in a second pass as they come.
+        long[] headers = {0};
+        long[] lines = {0};
+        List<String> timelineErr = new ArrayList<>();
+        exitCode = ChildJvm.run(List.of("-Xmx256m", "-jar", Path.of("target", "tcpflight.jar").toString(),
+                "timeline", recording.toString()), line -> {
+                    lines[0]++;
+                    headers[0] += line.startsWith("#") ? 1 : 0;
+                }, timelineErr::add);
+        assertEquals(0, exitCode, String.join("\n", timelineErr));
+        assertEquals(LargeRecording.CONNECTIONS, headers[0], "one header per connection");
+        assertEquals(2 + LargeRecording.CONNECTIONS * 8L, lines[0], "legend, then per connection: blank line,"
+                + " header, lane, 4 transitions, ending");
     }
 }

@@ -1,0 +1,50 @@
+package dev.tcpflight.cli.recording;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+
+/**
+ * What the reader derives from a chunk's constants (threads, stack traces), derived once per constant. The
+ * JDK's parser hands out one object per constant of a chunk, shared by every event that refers to it, so the
+ * cache is keyed by identity and emptied at each chunk's end; it also makes equal texts one shared String.
+ */
+final class ChunkConstants {
+
+    /** A chunk of an unusual recording could hold very many stack traces: forget rather than grow. */
+    private static final int MAX_ENTRIES = 100_000;
+
+    private final Map<RecordedThread, String> threadNames = new IdentityHashMap<>();
+    private final Map<RecordedStackTrace, String> frames = new IdentityHashMap<>();
+
+    String threadName(RecordedThread thread) {
+        if (thread == null) {
+            return "";
+        }
+        return threadNames.computeIfAbsent(bounded(thread, threadNames), t -> {
+            String name = t.getJavaName();
+            return name == null ? "" : name;
+        });
+    }
+
+    /** {@link StackFrames#topApplicationFrame} of {@code stackTrace}. */
+    String topApplicationFrame(RecordedStackTrace stackTrace) {
+        if (stackTrace == null) {
+            return "";
+        }
+        return frames.computeIfAbsent(bounded(stackTrace, frames), StackFrames::topApplicationFrame);
+    }
+
+    void clear() {
+        threadNames.clear();
+        frames.clear();
+    }
+
+    private static <K> K bounded(K key, Map<K, String> cache) {
+        if (cache.size() >= MAX_ENTRIES) {
+            cache.clear();
+        }
+        return key;
+    }
+}
