@@ -82,7 +82,7 @@ public final class AgentInstaller {
     /**
      * Called reflectively by {@link TcpflightAgent}; a second call (attaching twice) changes nothing.
      *
-     * @param atLaunch {@code -javaagent} rather than an attach: keep start-up work off the main thread
+     * @param atLaunch {@code -javaagent} rather than an attach: no socket can be open yet
      */
     public static void install(String arguments, Instrumentation instrumentation, JarFile agentJar,
                                boolean atLaunch) {
@@ -116,7 +116,7 @@ public final class AgentInstaller {
         TcpBridge.install(tracker, access);
         LegacySocketImplCheck.warnIfActive(System.err);
         new SocketTransformer(INSTRUMENTATIONS, new ClassFileLocator.ForJarFile(agentJar), System.err, options.verbose())
-                .installOn(instrumentation, atLaunch);
+                .installOn(instrumentation);
         if (!atLaunch) {
             // After the instrumentation: a socket opened meanwhile is both tracked and listed, never neither.
             tracker.preexisting(preexistingSockets());

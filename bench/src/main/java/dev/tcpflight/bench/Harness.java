@@ -32,7 +32,7 @@ public final class Harness {
     static List<Experiment> experiments() {
         return List.of(new HotPathExperiment(), new SteadyStateExperiment("blocking"),
                 new SteadyStateExperiment("nio"), new ChurnExperiment(), new StartupExperiment(),
-                new AttachExperiment(), PendingExperiment.CLI_AT_SCALE, PendingExperiment.KERNEL_SAMPLER);
+                new AttachExperiment(), new CliExperiment(), new KernelSamplerExperiment());
     }
 
     public static void main(String[] args) throws IOException {

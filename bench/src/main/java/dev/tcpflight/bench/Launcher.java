@@ -136,7 +136,7 @@ final class Launcher implements AutoCloseable {
     }
 
     /** The jar or folder a class was loaded from. */
-    private static Path codeSource(Class<?> type) {
+    static Path codeSource(Class<?> type) {
         try {
             return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {

@@ -11,7 +11,11 @@ record Target(String text, Predicate<double[]> met) {
     static final Target WITHIN_NOISE = new Target("1 within spread", v -> Stats.min(v) <= 1 && 1 <= Stats.max(v));
 
     static Target atLeast(double bound) {
-        return new Target("≥ " + Unit.RATIO.format(bound), v -> Stats.median(v) >= bound);
+        return atLeast(bound, Unit.RATIO);
+    }
+
+    static Target atLeast(double bound, Unit unit) {
+        return new Target("≥ " + unit.format(bound), v -> Stats.median(v) >= bound);
     }
 
     static Target atMost(double bound, Unit unit) {

@@ -6,7 +6,9 @@ import java.util.Locale;
 enum Unit {
     RATIO("%.3f"),
     MILLIS("%.0f ms"),
-    NANOS("%.1f ns");
+    NANOS("%.1f ns"),
+    PER_SECOND("%,.0f /s"),
+    PERCENT("%.2f %%");
 
     private final String format;
 

@@ -27,12 +27,6 @@ public final class IOUtilInstrumentation implements SocketInstrumentation {
         return "sun.nio.ch.IOUtil";
     }
 
-    /** FileChannel uses IOUtil too, and JFR, class loading and Byte Buddy itself use FileChannel. */
-    @Override
-    public boolean loadedByFileIo() {
-        return true;
-    }
-
     @Override
     public List<Hook> hooks() {
         return List.of(

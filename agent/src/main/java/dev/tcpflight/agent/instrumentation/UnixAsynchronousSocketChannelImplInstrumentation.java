@@ -28,12 +28,6 @@ public final class UnixAsynchronousSocketChannelImplInstrumentation implements S
         return "sun.nio.ch.UnixAsynchronousSocketChannelImpl";
     }
 
-    /** Its implRead and implWrite read and write through the async overloads of IOUtil. */
-    @Override
-    public boolean readsThroughIoUtil() {
-        return true;
-    }
-
     @Override
     public List<Hook> hooks() {
         return List.of(

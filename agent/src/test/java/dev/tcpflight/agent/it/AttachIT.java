@@ -85,16 +85,18 @@ class AttachIT {
         // The snapshot taken at the attach, in the recording that was running then.
         List<RecordedEvent> snapshot = RecordingFile.readAllEvents(recording).stream()
                 .filter(e -> e.getEventType().getName().equals("tcpflight.PreexistingSocket")).toList();
-        // Repeated at the start of each chunk: one socket per descriptor.
+        // Repeated at the start of chunks (the last one can be cut short by the JVM's exit): the same socket for a
+        // descriptor each time.
         Map<Integer, String> byFd = snapshot.stream().collect(Collectors.toMap(e -> e.getInt("fd"),
-                e -> e.getString("role") + " " + e.getString("state") + " " + e.getInt("localPort"), (a, b) -> a));
+                e -> e.getString("role") + " " + e.getString("state") + " " + e.getInt("localPort"), (a, b) -> {
+                    assertEquals(a, b, "one socket per descriptor");
+                    return a;
+                }));
         Map<String, Long> byRoleAndState = byFd.values().stream().collect(Collectors.groupingBy(
                 text -> text.substring(0, text.lastIndexOf(' ')), Collectors.counting()));
         assertEquals(1L, byRoleAndState.get("listener LISTEN"), byRoleAndState.toString());
         assertTrue(byRoleAndState.get("client ESTABLISHED") >= BusyServer.THREADS, byRoleAndState.toString());
         assertTrue(byRoleAndState.get("server ESTABLISHED") >= BusyServer.THREADS, byRoleAndState.toString());
-        assertEquals(snapshot.size() / byFd.size() * byFd.size(), snapshot.size(),
-                "the same sockets each time: " + snapshot.size() + " events of " + byFd.size() + " sockets");
     }
 
     private static boolean firstSeen(Connection connection) {

@@ -53,14 +53,16 @@ final class ConnectionAnomalies {
 
     /** Why this CLOSE_WAIT is a problem, or null if it is not one. */
     private String closeWaitEvidence(StateSpan span, boolean last, Duration threshold) {
+        boolean neverClosed = last && connection.openAtEnd();
+        boolean leaked = last && leaked();
+        if (!neverClosed && !leaked && span.duration().compareTo(threshold) <= 0) {
+            return null; // the usual case: text is only built for an anomaly
+        }
         String held = "in CLOSE_WAIT for " + Durations.human(span.duration());
-        if (last && connection.openAtEnd()) {
+        if (neverClosed) {
             return held + " until the recording ended, never closed";
         }
-        if (last && leaked()) {
-            return held + ", then garbage-collected without close()";
-        }
-        return span.duration().compareTo(threshold) > 0 ? held + " before close()" + closedAt(span) : null;
+        return leaked ? held + ", then garbage-collected without close()" : held + " before close()" + closedAt(span);
     }
 
     private String closedAt(StateSpan span) {
@@ -71,25 +73,31 @@ final class ConnectionAnomalies {
 
     private void failures() {
         List<Transition> transitions = connection.transitions();
-        String remote = connection.socket().remote().toString();
         for (int i = 0; i < transitions.size(); i++) {
             Transition t = transitions.get(i);
-            String detail = t.detail().isEmpty() ? "" : ": " + t.detail();
             switch (t.trigger()) {
                 case "reset" -> add(AnomalyKind.RESET, t.topFrame(), t.detail().contains("SO_LINGER")
                         ? "RST sent in " + t.fromState() + " (" + t.detail() + ")"
-                        : "RST received in " + t.fromState() + detail);
-                case "connect-refused" -> add(AnomalyKind.REFUSED, t.topFrame(), "connect to " + remote
-                        + " refused" + detail);
-                case "connect-timeout" -> add(AnomalyKind.CONNECT_TIMEOUT, t.topFrame(), "no answer from " + remote
+                        : "RST received in " + t.fromState() + detail(t));
+                case "connect-refused" -> add(AnomalyKind.REFUSED, t.topFrame(), "connect to " + remote()
+                        + " refused" + detail(t));
+                case "connect-timeout" -> add(AnomalyKind.CONNECT_TIMEOUT, t.topFrame(), "no answer from " + remote()
                         + (i == 0 ? "" : " after " + Durations.human(
-                                Duration.between(transitions.get(i - 1).time(), t.time()))) + detail);
-                case "connect-failed" -> add(AnomalyKind.CONNECT_FAILED, t.topFrame(), "connect to " + remote
-                        + " failed" + detail);
+                                Duration.between(transitions.get(i - 1).time(), t.time()))) + detail(t));
+                case "connect-failed" -> add(AnomalyKind.CONNECT_FAILED, t.topFrame(), "connect to " + remote()
+                        + " failed" + detail(t));
                 default -> {
                 }
             }
         }
+    }
+
+    private String remote() {
+        return connection.socket().remote().toString();
+    }
+
+    private static String detail(Transition t) {
+        return t.detail().isEmpty() ? "" : ": " + t.detail();
     }
 
     private boolean leaked() {

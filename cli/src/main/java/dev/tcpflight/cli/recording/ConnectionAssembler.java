@@ -66,6 +66,12 @@ final class ConnectionAssembler {
         schedule(key, parts);
     }
 
+    /** The endpoints of the latest transition read for an open connection, or null. */
+    SocketInfo socketOf(ConnectionKey key) {
+        Parts parts = open.get(key);
+        return parts == null || parts.last == null ? null : parts.last.socket();
+    }
+
     void end(ConnectionKey key, ConnectionEnd end) {
         Parts parts = open.computeIfAbsent(key, k -> new Parts());
         parts.end = end;

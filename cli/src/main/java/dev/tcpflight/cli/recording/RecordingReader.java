@@ -144,7 +144,8 @@ public final class RecordingReader {
         try {
             if (STATE_CHANGE.equals(type)) {
                 EventFields.check(event, STATE_CHANGE_FIELDS);
-                assembler.transition(key(file, event), transition(event, constants));
+                ConnectionKey key = key(file, event);
+                assembler.transition(key, transition(event, constants, assembler.socketOf(key)));
                 return true;
             }
             if (CONNECTION.equals(type)) {
@@ -168,11 +169,23 @@ public final class RecordingReader {
         return new ConnectionKey(file, event.getLong("connectionId"));
     }
 
-    private static Transition transition(RecordedEvent e, ChunkConstants constants) {
+    /** @param previous the connection's endpoints as of its previous event, reused when its ports are the same */
+    private static Transition transition(RecordedEvent e, ChunkConstants constants, SocketInfo previous) {
         return new Transition(e.getStartTime(), e.getInt("sequence"),
                 EventFields.word(e, "fromState"), EventFields.word(e, "toState"),
                 EventFields.word(e, "trigger"), EventFields.word(e, "source"), EventFields.string(e, "detail"),
-                constants.threadName(e.getThread()), constants.topApplicationFrame(e.getStackTrace()), socket(e));
+                constants.threadName(e.getThread()), constants.topApplicationFrame(e.getStackTrace()),
+                sameSocket(e, previous) ? previous : socket(e));
+    }
+
+    /**
+     * Whether the event names the endpoints {@code previous} holds. Only the ports can change within a connection
+     * (the local one is not known before a connect): reading two fields instead of six matters, as each named
+     * field read walks the event's fields.
+     */
+    private static boolean sameSocket(RecordedEvent e, SocketInfo previous) {
+        return previous != null && previous.local().port() == e.getInt("localPort")
+                && previous.remote().port() == e.getInt("remotePort");
     }
 
     private static ConnectionEnd end(RecordedEvent e) {

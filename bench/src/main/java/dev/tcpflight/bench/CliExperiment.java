@@ -1,0 +1,115 @@
+package dev.tcpflight.bench;
+
+import dev.tcpflight.bench.workload.Churn;
+import dev.tcpflight.cli.TcpflightCli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.tcpflight.bench.Variant.AGENT_JFR;
+
+/**
+ * The CLI at scale, run as a user runs it: {@code summary} and {@code timeline} of one large recording, each in a
+ * JVM with 256 MB of heap. The recording is the agent's own, made under connection churn (about a million
+ * transitions in a full run). Throughput counts the recording's tcpflight events (transitions and connection
+ * ends) over the whole command, JVM start included; {@code timeline} prints everything (to nowhere).
+ */
+final class CliExperiment extends Experiment {
+
+    private static final String HEAP = "-Xmx256m";
+    private static final Pattern COUNTS = Pattern.compile("(\\d+) connections, (\\d+) transitions in .*");
+    /** Big JFR buffers: under churn a small budget drops events when the writer falls behind. */
+    private static final String JFR_MEMORY = "-XX:FlightRecorderOptions:memorysize=512m,numglobalbuffers=256";
+    private static final int CLIENTS = 2;
+    private static final int RECORD_MS_FULL = 9_000;
+
+    CliExperiment() {
+        super("CLI at scale");
+    }
+
+    @Override
+    List<Row> run(Launcher launcher) throws Exception {
+        Path recording = record(launcher);
+        Path cli = Launcher.codeSource(TcpflightCli.class);
+        if (!Files.isRegularFile(cli)) {
+            throw new IllegalStateException("the CLI classes come from " + cli + ", not from the CLI jar: build the"
+                    + " CLI with `mvn package` first");
+        }
+        long[] counts = counts(run(launcher, cli, "summary", recording, true));
+        double events = counts[0] + counts[1];
+        int rounds = launcher.plan.rounds();
+        double[] summary = new double[rounds];
+        double[] timeline = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            summary[round] = events / seconds(launcher, cli, "summary", recording);
+            timeline[round] = events / seconds(launcher, cli, "timeline", recording);
+            launcher.log("%s, round %d/%d: summary %.0f events/s, timeline %.0f events/s", name(), round + 1, rounds,
+                    summary[round], timeline[round]);
+        }
+        boolean judged = !launcher.plan.quick();
+        String of = String.format("%,d transitions and %,d connection ends (agent under churn), %s", counts[1],
+                counts[0], HEAP);
+        return List.of(
+                Row.of("CLI", "summary of " + of, "events/s", summary, Unit.PER_SECOND,
+                        Target.atLeast(1e6, Unit.PER_SECOND), judged),
+                Row.of("CLI", "timeline of " + of + ", printed in two passes", "events/s", timeline,
+                        Unit.PER_SECOND, Target.atLeast(1e6, Unit.PER_SECOND), judged));
+    }
+
+    /** Connection churn under the agent, recorded with tcpflight.jfc. */
+    private Path record(Launcher launcher) throws Exception {
+        Path recording = launcher.scratch("cli-at-scale.jfr");
+        List<String> options = new ArrayList<>(List.of(JFR_MEMORY));
+        options.addAll(launcher.options(AGENT_JFR, recording));
+        int measureMs = launcher.plan.quick() ? launcher.plan.measureMs() : RECORD_MS_FULL;
+        List<String> args = List.of("clients=" + CLIENTS, "size=1024", "warmupMs=0", "measureMs=" + measureMs);
+        try (ChildJvm child = launcher.start(options, Churn.class, args, Duration.ofMillis(measureMs))) {
+            Map<String, Double> result = child.result();
+            child.finish();
+            launcher.log("%s: recorded %.0f connections a second for %d ms", name(), result.get("ops_per_s"),
+                    measureMs);
+        }
+        return recording;
+    }
+
+    private static double seconds(Launcher launcher, Path cli, String command, Path recording) throws Exception {
+        long start = System.nanoTime();
+        run(launcher, cli, command, recording, false);
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Runs one CLI command to completion; its output goes to a file if {@code keep}, else nowhere. */
+    private static Path run(Launcher launcher, Path cli, String command, Path recording, boolean keep)
+            throws IOException, InterruptedException {
+        Path out = launcher.scratch("cli-" + command + ".out");
+        Path err = launcher.scratch("cli-" + command + ".err");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                HEAP, "-jar", cli.toString(), command, recording.toString())
+                .redirectError(err.toFile());
+        builder.redirectOutput(keep ? ProcessBuilder.Redirect.to(out.toFile()) : ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("tcpflight " + command + " exited with " + process.exitValue() + ": "
+                    + Files.readString(err, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /** Connections and transitions, from the first line of {@code summary}. */
+    private static long[] counts(Path summary) throws IOException {
+        String first = Files.readAllLines(summary, StandardCharsets.UTF_8).get(0);
+        Matcher matcher = COUNTS.matcher(first);
+        if (!matcher.matches()) {
+            throw new IllegalStateException("not a summary: " + first);
+        }
+        return new long[] {Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2))};
+    }
+}
