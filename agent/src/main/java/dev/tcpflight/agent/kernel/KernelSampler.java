@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Follows sockets after the JVM's last call on them, in the Linux kernel's socket table
- * ({@code /proc/net/tcp} and {@code /proc/net/tcp6}), and reports the states no JDK call can see: FIN_WAIT_2,
- * CLOSING, TIME_WAIT, and the final CLOSED.
+ * Follows sockets once only the kernel changes their state (our FIN is on its way), in the Linux kernel's
+ * socket table ({@code /proc/net/tcp} and {@code /proc/net/tcp6}), and reports the states no JDK call can see:
+ * FIN_WAIT_2, CLOSING, TIME_WAIT, and the final CLOSED.
  * <p>
  * {@link #follow} only queues the socket's 4-tuple (lock-free) and returns: the application's thread never
  * waits and no socket object is kept. One daemon thread, {@value #THREAD_NAME}, started by the first follow,

@@ -305,7 +305,7 @@ public final class ConnectionTracker {
     }
 
     /**
-     * A transition seen after the JVM was done with the socket (on the kernel sampler's thread); it continues
+     * A transition the kernel sampler saw once only the kernel changes the state (on its own thread); it continues
      * the socket's sequence.
      */
     public void kernelTransition(TrackedSocket socket, TcpState from, TcpState to, Source source) {
