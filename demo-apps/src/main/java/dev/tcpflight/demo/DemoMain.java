@@ -11,6 +11,8 @@ public final class DemoMain {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
+    /** The scenario cannot run on this JVM (a JDK 21 API on JDK 17): not a failure, but nothing was recorded. */
+    public static final int SKIPPED = 3;
 
     private DemoMain() {
     }
@@ -60,7 +62,7 @@ public final class DemoMain {
         Optional<String> unsupported = scenario.unsupportedReason();
         if (unsupported.isPresent()) {
             out.println("skipped: " + unsupported.get());
-            return OK;
+            return SKIPPED;
         }
         out.println(scenario.name() + ": " + scenario.description());
         try {

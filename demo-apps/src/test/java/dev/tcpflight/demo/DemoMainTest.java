@@ -60,7 +60,7 @@ class DemoMainTest {
     @Test
     void unsupportedScenarioIsSkipped() {
         Scenario unsupported = new StubScenario(Optional.of("needs JDK 21"));
-        assertEquals(0, DemoMain.run(unsupported, out, err));
+        assertEquals(DemoMain.SKIPPED, DemoMain.run(unsupported, out, err));
         assertEquals("skipped: needs JDK 21" + System.lineSeparator(), stdout());
     }
 

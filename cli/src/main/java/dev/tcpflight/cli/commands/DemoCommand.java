@@ -63,8 +63,12 @@ public final class DemoCommand implements Callable<Integer> {
             for (String name : scenarios) {
                 // The scenario's own output, marked so that it is not mistaken for tcpflight's.
                 String prefix = "  [" + name + "] ";
-                recordings.add(runner.record(name, line -> out.println(prefix + line),
-                        line -> err.println(prefix + line)));
+                runner.record(name, line -> out.println(prefix + line), line -> err.println(prefix + line))
+                        .ifPresent(recordings::add);
+            }
+            if (recordings.isEmpty()) {
+                err.println("tcpflight: nothing recorded: this JVM cannot run " + String.join(", ", scenarios));
+                return 0;
             }
             // Kept before reading, so that a recording tcpflight cannot read is still there to look at.
             keep(recordings, err);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -17,6 +18,8 @@ import java.util.stream.Stream;
 public final class DemoRunner implements AutoCloseable {
 
     static final String MAIN_CLASS = "dev.tcpflight.demo.DemoMain";
+    /** {@code DemoMain}'s exit code for a scenario this JVM cannot run. */
+    private static final int SKIPPED = 3;
 
     // The name becomes part of a file name and of the -XX:StartFlightRecording option, where ',' separates.
     private static final Pattern SCENARIO_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -60,8 +63,11 @@ public final class DemoRunner implements AutoCloseable {
         return lines;
     }
 
-    /** Runs one scenario to completion and returns its recording (in the temporary directory). */
-    public Path record(String scenario, Consumer<String> stdout, Consumer<String> stderr)
+    /**
+     * Runs one scenario to completion and returns its recording (in the temporary directory); empty when the
+     * scenario cannot run on this JVM (it has said why on {@code stdout}).
+     */
+    public Optional<Path> record(String scenario, Consumer<String> stdout, Consumer<String> stderr)
             throws TcpflightException {
         if (!SCENARIO_NAME.matcher(scenario).matches()) {
             throw new TcpflightException("not a scenario name: '" + scenario + "' (see tcpflight demo --list)");
@@ -77,8 +83,12 @@ public final class DemoRunner implements AutoCloseable {
                 "-Xshare:off",
                 "-cp", distribution.demoJar().toString(),
                 MAIN_CLASS, scenario);
-        checkExitCode(ChildJvm.run(arguments, stdout, stderr), "demo scenario " + scenario);
-        return recording;
+        int exitCode = ChildJvm.run(arguments, stdout, stderr);
+        if (exitCode == SKIPPED) {
+            return Optional.empty();
+        }
+        checkExitCode(exitCode, "demo scenario " + scenario);
+        return Optional.of(recording);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,18 @@ class DemoCommandIT {
         String server = connection(run, "server");
         assertTrue(server.contains("ESTABLISHED → CLOSE_WAIT"), run.toString());
         assertTrue(server.contains("CLOSE_WAIT → LAST_ACK"), run.toString());
+    }
+
+    @Test
+    void aScenarioThisJvmCannotRunIsSkippedWithItsReason() {
+        Assumptions.assumeTrue(Runtime.version().feature() < 21, "virtual threads run on this JDK");
+
+        CliRun run = CliRun.of("demo", "virtual-threads");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("[virtual-threads] skipped: "), run.toString());
+        assertEquals("tcpflight: nothing recorded: this JVM cannot run virtual-threads", run.err().strip(),
+                run.toString());
     }
 
     /** The table's block (header and rows) of the one connection with this role. */

@@ -31,7 +31,8 @@ public final class DemoRecordings {
         StringBuilder output = new StringBuilder();
         try (DemoRunner runner = DemoRunner.create(Distribution.current())) {
             Path recording = runner.record(scenario, line -> output.append(line).append('\n'),
-                    line -> output.append(line).append('\n'));
+                    line -> output.append(line).append('\n'))
+                    .orElseThrow(() -> new IllegalStateException("demo " + scenario + " skipped:\n" + output));
             Files.createDirectories(DIRECTORY);
             return Files.copy(recording, DIRECTORY.resolve(scenario + ".jfr"), StandardCopyOption.REPLACE_EXISTING);
         } catch (TcpflightException e) {
