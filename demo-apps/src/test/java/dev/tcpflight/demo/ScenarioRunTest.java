@@ -128,7 +128,7 @@ class ScenarioRunTest {
         Scenario scenario = new VirtualThreadsScenario(out);
         assertEquals("needs JDK 21+ (virtual threads); this is Java " + Runtime.version().feature(),
                 scenario.unsupportedReason().orElseThrow());
-        assertEquals(0, DemoMain.run(scenario, out, out));
+        assertEquals(DemoMain.SKIPPED, DemoMain.run(scenario, out, out));
         assertEquals("skipped: " + scenario.unsupportedReason().orElseThrow() + System.lineSeparator(),
                 narration.toString(StandardCharsets.UTF_8));
     }
