@@ -140,15 +140,13 @@ final class ProcNetTcp {
 
     /** The inode column after the state, or {@link Long#MIN_VALUE} when the line is too short. */
     private long inode(byte[] b, int end) {
-        for (int column = 0; column <= COLUMNS_BEFORE_INODE; column++) {
+        for (int column = 0; column < COLUMNS_BEFORE_INODE; column++) {
             skipSpaces(b, end);
-            if (column == COLUMNS_BEFORE_INODE) {
-                break;
-            }
             while (at < end && b[at] != ' ') {
                 at++;
             }
         }
+        skipSpaces(b, end);
         long value = 0;
         int start = at;
         while (at < end && b[at] >= '0' && b[at] <= '9' && at - start < 19) {

@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "attach",
         description = {"Load the tcpflight agent into a running JVM.",
                 "Uses the Attach API, as jcmd PID JVMTI.agent_load does: the JVM must run as the same user (or"
-                        + " tcpflight as root), on Java 17 or newer. Connections opened from then on are tracked;"
-                        + " attaching again changes nothing. Record them with tcpflight record or watch them live"
+                        + " tcpflight as root), on Java 17 or newer. Connections opened from then on are tracked,"
+                        + " and on Linux those already open from their next read, write or close; attaching again"
+                        + " changes nothing. Record them with tcpflight record or watch them live"
                         + " with tcpflight watch (both attach by themselves if needed)."},
         footerHeading = "%nExample usage:%n",
         footer = {"  tcpflight list                              find the JVM's pid",
@@ -57,7 +58,8 @@ public final class AttachCommand implements Callable<Integer> {
                 }
             } else {
                 out.println("tcpflight agent " + outcome.version() + " loaded into " + jvmName);
-                out.println("connections opened from now on are tracked: tcpflight watch " + pid
+                out.println("connections are tracked from now on (those already open from their next call):"
+                        + " tcpflight watch " + pid
                         + " shows them live, tcpflight record " + pid + " records them");
                 outcome.notes().forEach(note -> err.println("tcpflight: note: " + note));
             }

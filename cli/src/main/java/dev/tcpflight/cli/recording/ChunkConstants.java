@@ -22,7 +22,8 @@ final class ChunkConstants {
         if (thread == null) {
             return "";
         }
-        return threadNames.computeIfAbsent(bounded(thread, threadNames), t -> {
+        makeRoom(threadNames);
+        return threadNames.computeIfAbsent(thread, t -> {
             String name = t.getJavaName();
             return name == null ? "" : name;
         });
@@ -33,7 +34,8 @@ final class ChunkConstants {
         if (stackTrace == null) {
             return "";
         }
-        return frames.computeIfAbsent(bounded(stackTrace, frames), StackFrames::topApplicationFrame);
+        makeRoom(frames);
+        return frames.computeIfAbsent(stackTrace, StackFrames::topApplicationFrame);
     }
 
     void clear() {
@@ -41,10 +43,9 @@ final class ChunkConstants {
         frames.clear();
     }
 
-    private static <K> K bounded(K key, Map<K, String> cache) {
+    private static void makeRoom(Map<?, String> cache) {
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
         }
-        return key;
     }
 }
