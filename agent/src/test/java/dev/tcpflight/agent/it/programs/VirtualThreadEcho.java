@@ -4,6 +4,7 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -23,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * Child program (JDK 21+): a blocking java.net echo server with one virtual thread per connection, and
  * {@link #CLIENTS} clients on virtual threads, half through java.net.Socket, half through a blocking
  * SocketChannel; each client closes first. Records itself (settings args[0], output args[1]) with every
- * virtual-thread pinning event, however short.
+ * virtual-thread pinning event, however short. One exchange of each kind on platform threads comes first, before
+ * the recording: the JDK's and the agent's classes on these paths are then initialised, so the recording sees
+ * the steady state, not a one-time wait of a virtual thread for a class that another thread is initialising.
  */
 public final class VirtualThreadEcho {
 
@@ -33,6 +36,7 @@ public final class VirtualThreadEcho {
         // Executors.newVirtualThreadPerTaskExecutor() is JDK 21 API; this class compiles for 17.
         ExecutorService virtualThreads =
                 (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+        warmUp();
         try (Recording recording = new Recording(Configuration.create(Path.of(args[0])));
              ServerSocket listener = new ServerSocket(0, CLIENTS, InetAddress.getLoopbackAddress())) {
             recording.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO).withStackTrace();
@@ -56,6 +60,23 @@ public final class VirtualThreadEcho {
             }
             recording.stop();
             recording.dump(Path.of(args[1]));
+        }
+    }
+
+    private static void warmUp() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            for (boolean channel : new boolean[] {true, false}) {
+                Thread server = new Thread(() -> {
+                    try {
+                        echo(listener.accept());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                server.start();
+                client(listener.getLocalPort(), channel);
+                server.join(20_000);
+            }
         }
     }
 
