@@ -2,14 +2,16 @@ package dev.tcpflight.cli.recording;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
+import java.util.Queue;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Groups a file's events into connections and hands each one on once no more events can come for it, so that
@@ -33,13 +35,19 @@ final class ConnectionAssembler {
     static final Duration KERNEL_LINGER = Duration.ofSeconds(65);
     private static final int REMEMBERED = 100_000; // completed connections whose late transitions are recognised
 
+    /** A connection that can be handed on at {@code time} unless a later event rescheduled it. */
     private record Due(Instant time, ConnectionKey key) {
     }
 
     private final Consumer<ConnectionTimeline> sink;
     private final Instant recordingEnd;
     private final Map<ConnectionKey, Parts> open = new LinkedHashMap<>();
-    private final PriorityQueue<Due> due = new PriorityQueue<>(Comparator.comparing(Due::time));
+    /**
+     * One queue per delay, each in about the order its entries fall due, as events come in about time order:
+     * cheaper than a priority queue, and an entry behind one due later is only handed on a little later.
+     */
+    private final Queue<Due> afterGrace = new ArrayDeque<>();
+    private final Queue<Due> afterKernelLinger = new ArrayDeque<>();
     private final Map<ConnectionKey, Boolean> completed = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<ConnectionKey, Boolean> eldest) {
@@ -66,12 +74,6 @@ final class ConnectionAssembler {
         schedule(key, parts);
     }
 
-    /** The endpoints of the latest transition read for an open connection, or null. */
-    SocketInfo socketOf(ConnectionKey key) {
-        Parts parts = open.get(key);
-        return parts == null || parts.last == null ? null : parts.last.socket();
-    }
-
     void end(ConnectionKey key, ConnectionEnd end) {
         Parts parts = open.computeIfAbsent(key, k -> new Parts());
         parts.end = end;
@@ -81,36 +83,24 @@ final class ConnectionAssembler {
 
     /** The events read so far reach {@code time}: hands on the connections no later event can change. */
     void readUpTo(Instant time) {
-        while (!due.isEmpty() && due.peek().time().isBefore(time)) {
-            Due next = due.poll();
-            Parts parts = open.get(next.key());
-            if (parts != null && next.time().equals(parts.due)) { // else rescheduled by a later event
-                complete(next.key(), recordingEnd);
-            }
-        }
+        completeDue(afterGrace, time);
+        completeDue(afterKernelLinger, time);
     }
 
     /** Hands on the connections that ended in the chunk just read, except those the kernel may still change. */
     void endOfChunk() {
-        List<Due> finished = new ArrayList<>();
-        open.forEach((key, parts) -> {
-            if (parts.end != null && !awaitsKernel(parts)) {
-                finished.add(new Due(parts.due, key));
-            }
-        });
-        finished.sort(Comparator.comparing(Due::time));
-        finished.forEach(d -> complete(d.key(), recordingEnd));
+        completeEnded(parts -> !awaitsKernel(parts), recordingEnd);
+        // What the queues hold for connections handed on would otherwise stay until due, GRACE of recording later.
+        afterGrace.removeIf(due -> !open.containsKey(due.key()));
+        afterKernelLinger.removeIf(due -> !open.containsKey(due.key()));
     }
 
     /** Hands on every connection of the file: the ended ones first, then those still open. */
     void endOfFile(Instant end) {
-        while (!due.isEmpty()) {
-            Due next = due.poll();
-            if (open.containsKey(next.key())) {
-                complete(next.key(), end);
-            }
-        }
+        completeEnded(parts -> true, end);
         new ArrayList<>(open.keySet()).forEach(key -> complete(key, end));
+        afterGrace.clear();
+        afterKernelLinger.clear();
     }
 
     /** Transitions left out because they came after their connection was handed on. */
@@ -120,9 +110,33 @@ final class ConnectionAssembler {
 
     private void schedule(ConnectionKey key, Parts parts) {
         if (parts.end != null) {
-            parts.due = parts.lastSeen.plus(awaitsKernel(parts) ? KERNEL_LINGER : GRACE);
-            due.add(new Due(parts.due, key));
+            boolean awaitsKernel = awaitsKernel(parts);
+            parts.due = parts.lastSeen.plus(awaitsKernel ? KERNEL_LINGER : GRACE);
+            (awaitsKernel ? afterKernelLinger : afterGrace).add(new Due(parts.due, key));
         }
+    }
+
+    private void completeDue(Queue<Due> queue, Instant time) {
+        while (!queue.isEmpty() && queue.peek().time().isBefore(time)) {
+            Due next = queue.remove();
+            Parts parts = open.get(next.key());
+            // Else a chunk's end handed it on already, or a later event rescheduled it.
+            if (parts != null && next.time().equals(parts.due)) {
+                complete(next.key(), recordingEnd);
+            }
+        }
+    }
+
+    /** Hands on the ended connections that {@code which} accepts, in the order they fall due. */
+    private void completeEnded(Predicate<Parts> which, Instant end) {
+        List<Due> finished = new ArrayList<>();
+        open.forEach((key, parts) -> {
+            if (parts.end != null && which.test(parts)) {
+                finished.add(new Due(parts.due, key));
+            }
+        });
+        finished.sort(Comparator.comparing(Due::time));
+        finished.forEach(d -> complete(d.key(), end));
     }
 
     private boolean awaitsKernel(Parts parts) {
@@ -144,8 +158,9 @@ final class ConnectionAssembler {
         Instant due;
 
         void add(Transition transition) {
-            // Each event has its own copy of the endpoints; one per connection is enough.
-            boolean sameSocket = last != null && last.socket().equals(transition.socket());
+            // Each chunk has its own copy of the endpoints; one per connection is enough.
+            boolean sameSocket = last != null && last.socket() != transition.socket()
+                    && last.socket().equals(transition.socket());
             Transition kept = sameSocket ? transition.withSocket(last.socket()) : transition;
             transitions.add(kept);
             last = last == null || kept.sequence() > last.sequence() ? kept : last;

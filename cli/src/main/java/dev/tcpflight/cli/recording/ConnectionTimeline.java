@@ -2,6 +2,7 @@ package dev.tcpflight.cli.recording;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,9 @@ public record ConnectionTimeline(ConnectionKey key, List<Transition> transitions
             .thenComparingLong(t -> t.key().connectionId());
 
     public ConnectionTimeline {
-        transitions = transitions.stream().sorted(Transition.CHRONOLOGICAL).toList();
+        Transition[] ordered = transitions.toArray(Transition[]::new);
+        Arrays.sort(ordered, Transition.CHRONOLOGICAL);
+        transitions = List.of(ordered);
         if (transitions.isEmpty() && end.isEmpty()) {
             throw new IllegalArgumentException("connection " + key + " has neither transitions nor an end");
         }

@@ -5,16 +5,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The time one recording file covers: from its first chunk's start to the end of each of its chunks (a .jfr
- * file is a sequence of chunks, 12 MB each by default).
+ * One recording file and the time it covers: from its first chunk's start to the end of each of its chunks (a
+ * .jfr file is a sequence of chunks, 12 MB each by default).
  */
-public record RecordingSpan(Path file, Instant start, List<Instant> chunkEnds) {
+public record RecordingSpan(Path file, Instant start, List<Chunk> chunks) {
 
     public RecordingSpan {
-        chunkEnds = List.copyOf(chunkEnds);
+        chunks = List.copyOf(chunks);
     }
 
     public Instant end() {
-        return chunkEnds.stream().max(Instant::compareTo).orElse(start);
+        return chunks.stream().map(Chunk::end).max(Instant::compareTo).orElse(start);
     }
 }

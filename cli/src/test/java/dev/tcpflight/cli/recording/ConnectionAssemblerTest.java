@@ -135,6 +135,6 @@ class ConnectionAssemblerTest {
     }
 
     private static ConnectionEnd end(long seconds) {
-        return new ConnectionEnd(T0, Duration.ofSeconds(seconds), 0, 0, "FIN_WAIT_1", "local-close", SOCKET);
+        return new ConnectionEnd(T0, T0.plusSeconds(seconds), 0, 0, "FIN_WAIT_1", "local-close", SOCKET);
     }
 }

@@ -64,6 +64,21 @@ class RecordingReaderTest {
     }
 
     @Test
+    void aConnectionWhoseEventsAreInSeveralChunksIsOneTimeline() throws Exception {
+        FakeSocket socket = new FakeSocket(7, "client", "java.net.Socket", "127.0.0.1", 40000, "127.0.0.1", 80);
+        Path file = Recordings.recordInChunks(dir.resolve("chunks.jfr"),
+                () -> socket.transition("CLOSED", "SYN_SENT", "connect", "api"),
+                () -> socket.transition("SYN_SENT", "ESTABLISHED", "connect", "api"),
+                () -> socket.end(0, 0, "ESTABLISHED", "local-close"));
+
+        List<ConnectionTimeline> timelines = RecordingReader.open(List.of(file)).readAll();
+
+        assertEquals(1, timelines.size());
+        assertEquals(List.of("CLOSED>SYN_SENT", "SYN_SENT>ESTABLISHED"), states(timelines.get(0)));
+        assertEquals("local-close", timelines.get(0).end().orElseThrow().endCause());
+    }
+
+    @Test
     void keysConnectionsByRecordingBecauseIdsRepeatAcrossJvms() throws Exception {
         Path first = Recordings.record(dir.resolve("first.jfr"), FakeApp::handshakeAndClose);
         Path second = Recordings.record(dir.resolve("second.jfr"), FakeApp::handshakeAndClose);

@@ -30,6 +30,29 @@ public final class Recordings {
         return file;
     }
 
+    /**
+     * A recording of several chunks, one per part at least: JFR starts a new chunk whenever a recording starts,
+     * so a short one is started between the parts.
+     */
+    public static Path recordInChunks(Path file, Runnable... parts) throws IOException {
+        try (Recording recording = new Recording()) {
+            recording.enable(StateChangeEvent.class).with("stackTrace", "true");
+            recording.enable(ConnectionEvent.class);
+            recording.start();
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) {
+                    try (Recording rotation = new Recording()) {
+                        rotation.start();
+                    }
+                }
+                parts[i].run();
+            }
+            recording.stop();
+            recording.dump(file);
+        }
+        return file;
+    }
+
     /** A valid recording with events, none of them tcpflight's. */
     public static Path withoutTcpflightEvents(Path file) throws IOException {
         try (Recording recording = new Recording()) {

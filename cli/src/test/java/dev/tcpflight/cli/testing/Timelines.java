@@ -113,7 +113,7 @@ public final class Timelines {
 
         public ConnectionTimeline ended(double millis, long read, long written, String finalState, String cause) {
             Instant start = transitions.get(0).time();
-            ConnectionEnd end = new ConnectionEnd(start, Duration.between(start, Timelines.at(millis)), read, written,
+            ConnectionEnd end = new ConnectionEnd(start, Timelines.at(millis), read, written,
                     finalState, cause, socket());
             return new ConnectionTimeline(key(), transitions, Optional.of(end), end.end());
         }

@@ -1,0 +1,100 @@
+package dev.tcpflight.cli.recording;
+
+import dev.tcpflight.cli.TcpflightException;
+import dev.tcpflight.cli.recording.EventFields.Field;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+
+/**
+ * Turns the tcpflight events of one chunk into {@link DecodedEvent}s. One instance per chunk: it caches what the
+ * chunk's constants and its open connections have in common, and is used by one thread.
+ */
+final class EventDecoder {
+
+    private static final String STATE_CHANGE = "tcpflight.StateChange";
+    private static final String CONNECTION = "tcpflight.Connection";
+    private static final List<Field> SOCKET_FIELDS = List.of(new Field("connectionId", "long"),
+            Field.text("role"), Field.text("socketApi"), Field.text("localAddress"), new Field("localPort", "int"),
+            Field.text("remoteAddress"), new Field("remotePort", "int"));
+    private static final List<Field> STATE_CHANGE_FIELDS = concat(SOCKET_FIELDS, List.of(
+            new Field("eventThread", Thread.class.getName()), new Field("stackTrace", "jdk.types.StackTrace"),
+            new Field("sequence", "int"),
+            Field.text("fromState"), Field.text("toState"), Field.text("trigger"), Field.text("source"),
+            Field.text("detail")));
+    private static final List<Field> CONNECTION_FIELDS = concat(SOCKET_FIELDS, List.of(new Field("bytesRead", "long"),
+            new Field("bytesWritten", "long"), Field.text("finalState"), Field.text("endCause")));
+
+    private final Path file;
+    private final ChunkConstants constants = new ChunkConstants();
+    /** The endpoints of the chunk's connections that have not ended yet, by connection id. */
+    private final Map<Long, SocketInfo> sockets = new HashMap<>();
+
+    EventDecoder(Path file) {
+        this.file = file;
+    }
+
+    /** The event decoded, or null when it is not a tcpflight event. */
+    DecodedEvent decode(RecordedEvent event) throws TcpflightException {
+        String type = event.getEventType().getName();
+        try {
+            if (STATE_CHANGE.equals(type)) {
+                EventFields.check(event, STATE_CHANGE_FIELDS);
+                long id = EventFields.longValue(event, "connectionId");
+                SocketInfo socket = socket(event, sockets.get(id));
+                sockets.put(id, socket);
+                return new DecodedEvent(new ConnectionKey(file, id), event.getEndTime(), transition(event, socket),
+                        null);
+            }
+            if (CONNECTION.equals(type)) {
+                EventFields.check(event, CONNECTION_FIELDS);
+                long id = EventFields.longValue(event, "connectionId");
+                SocketInfo socket = socket(event, sockets.remove(id));
+                return new DecodedEvent(new ConnectionKey(file, id), event.getEndTime(), null, end(event, socket));
+            }
+            return null;
+        } catch (TcpflightException e) {
+            throw new TcpflightException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Transition transition(RecordedEvent e, SocketInfo socket) {
+        return new Transition(e.getStartTime(), EventFields.intValue(e, "sequence"),
+                EventFields.word(e, "fromState"), EventFields.word(e, "toState"),
+                EventFields.word(e, "trigger"), EventFields.word(e, "source"), EventFields.string(e, "detail"),
+                constants.threadName((RecordedThread) e.getValue("eventThread")),
+                constants.topApplicationFrame((RecordedStackTrace) e.getValue("stackTrace")), socket);
+    }
+
+    private static ConnectionEnd end(RecordedEvent e, SocketInfo socket) {
+        return new ConnectionEnd(e.getStartTime(), e.getEndTime(), EventFields.longValue(e, "bytesRead"), EventFields.longValue(e, "bytesWritten"),
+                EventFields.word(e, "finalState"), EventFields.word(e, "endCause"), socket);
+    }
+
+    /**
+     * The event's endpoints: {@code previous} (the connection's as of its previous event) when its ports are the
+     * same. Only the ports can change within a connection (the local one is not known before a connect): reading
+     * two fields instead of six matters, as each named field read walks the event's fields.
+     */
+    private static SocketInfo socket(RecordedEvent e, SocketInfo previous) {
+        int localPort = EventFields.intValue(e, "localPort");
+        int remotePort = EventFields.intValue(e, "remotePort");
+        if (previous != null && previous.local().port() == localPort && previous.remote().port() == remotePort) {
+            return previous;
+        }
+        return new SocketInfo(EventFields.word(e, "role"), EventFields.word(e, "socketApi"),
+                new Endpoint(EventFields.string(e, "localAddress"), localPort),
+                new Endpoint(EventFields.string(e, "remoteAddress"), remotePort));
+    }
+
+    private static List<Field> concat(List<Field> first, List<Field> second) {
+        List<Field> both = new ArrayList<>(first);
+        both.addAll(second);
+        return List.copyOf(both);
+    }
+}
