@@ -73,7 +73,12 @@ public final class ExportCommand extends RecordingCommand {
         }
         RecordingReader reader = recordings.open();
         if (output == null) {
-            export(reader, out(), Glyphs.forStandardOutput());
+            PrintWriter out = bulkOut();
+            try {
+                export(reader, out, Glyphs.forStandardOutput());
+            } finally {
+                out.flush();
+            }
         } else {
             OutputFile.write(output, out -> export(reader, out, Glyphs.UNICODE)); // files are UTF-8
         }

@@ -1,6 +1,7 @@
 package dev.tcpflight.cli.commands;
 
 import dev.tcpflight.cli.render.Colors;
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -22,6 +23,14 @@ abstract class RecordingCommand implements Callable<Integer> {
 
     PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    /**
+     * {@link #out()} for output that grows with the recording (a line per transition): buffered, where picocli's
+     * writer flushes every line, a system call each. Flush it when done.
+     */
+    PrintWriter bulkOut() {
+        return new PrintWriter(new BufferedWriter(out(), 1 << 16));
     }
 
     Colors colors() {

@@ -34,12 +34,15 @@ public final class TimelineCommand extends RecordingCommand {
         if (layout.isEmpty()) {
             return 0;
         }
-        PrintWriter out = out();
-        renderer.printLegend(layout, out);
-        StartOrder inOrder = new StartOrder(IN_ORDER_UP_TO, timeline -> renderer.print(layout, timeline, out));
-        recordings.scan(reader, inOrder);
-        inOrder.flush();
-        out.flush();
+        PrintWriter out = bulkOut();
+        try {
+            renderer.printLegend(layout, out);
+            StartOrder inOrder = new StartOrder(IN_ORDER_UP_TO, timeline -> renderer.print(layout, timeline, out));
+            recordings.scan(reader, inOrder);
+            inOrder.flush();
+        } finally {
+            out.flush();
+        }
         return 0;
     }
 }

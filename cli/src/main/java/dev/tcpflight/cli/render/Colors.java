@@ -13,7 +13,7 @@ public record Colors(Ansi ansi) {
     public static final Colors OFF = new Colors(Ansi.OFF);
 
     public String paint(String text, IStyle... styles) {
-        return ansi.apply(text, List.of(styles)).toString();
+        return ansi.enabled() ? ansi.apply(text, List.of(styles)).toString() : text;
     }
 
     /** A heading of tcpflight's own: picocli markup, so it must not hold recorded text. */

@@ -51,7 +51,7 @@ public final class TextTable {
             if (entry.cells == null) {
                 lines.add(entry.text);
             } else {
-                String line = indent + format(entry.cells, widths);
+                String line = format(entry.cells, widths);
                 lines.add(entry.heading ? headingStyle.apply(line) : line);
             }
         }
@@ -70,23 +70,49 @@ public final class TextTable {
 
     /** One row padded to {@code widths}, exactly as {@link #lines} prints rows. */
     public String line(int[] widths, String... cells) {
-        return indent + format(checked(cells), widths);
+        checkCount(cells);
+        return format(cells, widths);
     }
 
+    /** Written into one builder of the final size: a timeline formats a row per transition. */
     private String format(String[] cells, int[] widths) {
-        StringBuilder line = new StringBuilder();
+        int size = indent.length();
         for (int c = 0; c < cells.length; c++) {
-            String padding = " ".repeat(widths[c] - cells[c].length());
-            line.append(c == 0 ? "" : GAP);
-            line.append(aligns[c] == Align.RIGHT ? padding + cells[c] : cells[c] + padding);
+            size += GAP.length() + Math.max(widths[c], cells[c].length());
         }
-        return line.toString().stripTrailing();
+        StringBuilder line = new StringBuilder(size).append(indent);
+        for (int c = 0; c < cells.length; c++) {
+            int padding = widths[c] - cells[c].length();
+            line.append(c == 0 ? "" : GAP);
+            if (aligns[c] == Align.RIGHT) {
+                pad(line, padding).append(cells[c]);
+            } else {
+                pad(line.append(cells[c]), padding);
+            }
+        }
+        int end = line.length();
+        while (end > indent.length() && Character.isWhitespace(line.charAt(end - 1))) {
+            end--;
+        }
+        line.setLength(end);
+        return line.toString();
+    }
+
+    private static StringBuilder pad(StringBuilder line, int spaces) {
+        for (int i = 0; i < spaces; i++) {
+            line.append(' ');
+        }
+        return line;
     }
 
     private String[] checked(String[] cells) {
+        checkCount(cells);
+        return cells.clone();
+    }
+
+    private void checkCount(String[] cells) {
         if (cells.length != aligns.length) {
             throw new IllegalArgumentException(cells.length + " cells for " + aligns.length + " columns");
         }
-        return cells.clone();
     }
 }

@@ -13,8 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Plain text: the lanes' legend, then per connection a header line, its lane, one aligned row per transition
@@ -90,10 +88,14 @@ public record TimelineRenderer(Glyphs glyphs, Colors colors) {
 
     private String header(ConnectionTimeline timeline, boolean withRecording) {
         String recording = withRecording ? Labels.recording(timeline.key()) : "";
-        return Stream.of(colors.bold(Labels.connection(timeline.key(), timeline.socket(), glyphs)),
-                        timeline.socket().socketApi(), timeline.thread(), recording)
-                .filter(part -> !part.isEmpty())
-                .collect(Collectors.joining("  "));
+        StringBuilder header = new StringBuilder(colors.bold(Labels.connection(timeline.key(), timeline.socket(),
+                glyphs)));
+        for (String part : new String[] {timeline.socket().socketApi(), timeline.thread(), recording}) {
+            if (!part.isEmpty()) {
+                header.append("  ").append(part);
+            }
+        }
+        return header.toString();
     }
 
     private static String ending(ConnectionTimeline timeline, Instant first) {
