@@ -1,6 +1,7 @@
 package dev.tcpflight.bench;
 
 import dev.tcpflight.bench.workload.Churn;
+import dev.tcpflight.bench.workload.ParseOnly;
 import dev.tcpflight.cli.TcpflightCli;
 
 import java.io.IOException;
@@ -20,7 +21,8 @@ import static dev.tcpflight.bench.Variant.AGENT_JFR;
  * The CLI at scale, run as a user runs it: {@code summary} and {@code timeline} of one large recording, each in a
  * JVM with 256 MB of heap. The recording is the agent's own, made under connection churn (about a million
  * transitions in a full run). Throughput counts the recording's tcpflight events (transitions and connection
- * ends) over the whole command, JVM start included; {@code timeline} prints everything (to nowhere).
+ * ends) over the whole command, JVM start included; {@code timeline} prints everything (to nowhere). The JDK's
+ * parser alone, in a JVM of its own, is the reference: what any reader built on jdk.jfr.consumer starts from.
  */
 final class CliExperiment extends Experiment {
 
@@ -43,21 +45,25 @@ final class CliExperiment extends Experiment {
             throw new IllegalStateException("the CLI classes come from " + cli + ", not from the CLI jar: build the"
                     + " CLI with `mvn package` first");
         }
-        long[] counts = counts(run(launcher, cli, "summary", recording, true));
+        long[] counts = counts(run(launcher, cliCommand(cli, "summary", recording), true));
         double events = counts[0] + counts[1];
         int rounds = launcher.plan.rounds();
+        double[] parser = new double[rounds];
         double[] summary = new double[rounds];
         double[] timeline = new double[rounds];
         for (int round = 0; round < rounds; round++) {
-            summary[round] = events / seconds(launcher, cli, "summary", recording);
-            timeline[round] = events / seconds(launcher, cli, "timeline", recording);
-            launcher.log("%s, round %d/%d: summary %.0f events/s, timeline %.0f events/s", name(), round + 1, rounds,
-                    summary[round], timeline[round]);
+            parser[round] = events / seconds(launcher, parseOnly(recording));
+            summary[round] = events / seconds(launcher, cliCommand(cli, "summary", recording));
+            timeline[round] = events / seconds(launcher, cliCommand(cli, "timeline", recording));
+            launcher.log("%s, round %d/%d: JDK parser alone %.0f events/s, summary %.0f events/s, timeline %.0f"
+                    + " events/s", name(), round + 1, rounds, parser[round], summary[round], timeline[round]);
         }
         boolean judged = !launcher.plan.quick();
         String of = String.format("%,d transitions and %,d connection ends (agent under churn), %s", counts[1],
                 counts[0], HEAP);
         return List.of(
+                Row.of("CLI", "the JDK's parser alone (RecordingFile, one thread, no field read) on the same file, "
+                        + HEAP, "events/s", parser, Unit.PER_SECOND, Target.NONE, judged),
                 Row.of("CLI", "summary of " + of, "events/s", summary, Unit.PER_SECOND,
                         Target.atLeast(1e6, Unit.PER_SECOND), judged),
                 Row.of("CLI", "timeline of " + of + ", printed in two passes", "events/s", timeline,
@@ -80,25 +86,36 @@ final class CliExperiment extends Experiment {
         return recording;
     }
 
-    private static double seconds(Launcher launcher, Path cli, String command, Path recording) throws Exception {
+    /** A CLI command as a user runs it, with {@value #HEAP}. */
+    private static List<String> cliCommand(Path cli, String command, Path recording) {
+        return List.of(HEAP, "-jar", cli.toString(), command, recording.toString());
+    }
+
+    private static List<String> parseOnly(Path recording) {
+        return List.of(HEAP, "-cp", Launcher.codeSource(ParseOnly.class).toString(), ParseOnly.class.getName(),
+                recording.toString());
+    }
+
+    private static double seconds(Launcher launcher, List<String> javaArguments) throws Exception {
         long start = System.nanoTime();
-        run(launcher, cli, command, recording, false);
+        run(launcher, javaArguments, false);
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Runs one CLI command to completion; its output goes to a file if {@code keep}, else nowhere. */
-    private static Path run(Launcher launcher, Path cli, String command, Path recording, boolean keep)
+    /** Runs a JVM to completion; its output goes to a file if {@code keep}, else nowhere. */
+    private static Path run(Launcher launcher, List<String> javaArguments, boolean keep)
             throws IOException, InterruptedException {
-        Path out = launcher.scratch("cli-" + command + ".out");
-        Path err = launcher.scratch("cli-" + command + ".err");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP, "-jar", cli.toString(), command, recording.toString())
-                .redirectError(err.toFile());
+        Path out = launcher.scratch("cli.out");
+        Path err = launcher.scratch("cli.err");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(javaArguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
         builder.redirectOutput(keep ? ProcessBuilder.Redirect.to(out.toFile()) : ProcessBuilder.Redirect.DISCARD);
         Process process = builder.start();
         if (process.waitFor() != 0) {
-            throw new IllegalStateException("tcpflight " + command + " exited with " + process.exitValue() + ": "
-                    + Files.readString(err, StandardCharsets.UTF_8));
+            throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue()
+                    + ": " + Files.readString(err, StandardCharsets.UTF_8));
         }
         return out;
     }
