@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -36,16 +37,29 @@ public final class SocketTransformer implements ClassFileTransformer {
         this.log = log;
     }
 
-    /** Loads every hooked class, registers this transformer and retransforms them, one by one. */
+    /**
+     * Loads every hooked class, registers this transformer and retransforms them all at once: one class
+     * redefinition for the lot (each one is a safepoint and drops compiled code that depends on the classes). Should
+     * the JVM refuse one woven class, they are retransformed one by one, so that only that one stays untraced.
+     */
     public void installOn(Instrumentation instrumentation) {
-        List<Class<?>> hooked = targets.values().stream().<Class<?>>map(target -> load(target.typeName()))
-                .filter(type -> type != null).toList();
+        List<Class<?>> hooked = new ArrayList<>();
+        for (SocketInstrumentation target : targets.values()) {
+            Class<?> type = load(target.typeName());
+            if (type != null) {
+                hooked.add(type);
+            }
+        }
         instrumentation.addTransformer(this, true);
-        for (Class<?> type : hooked) {
-            try {
-                instrumentation.retransformClasses(type);
-            } catch (Throwable e) {
-                warnNotTraced(type.getName(), e);
+        try {
+            instrumentation.retransformClasses(hooked.toArray(new Class<?>[0]));
+        } catch (Throwable all) {
+            for (Class<?> type : hooked) {
+                try {
+                    instrumentation.retransformClasses(type);
+                } catch (Throwable e) {
+                    warnNotTraced(type.getName(), e);
+                }
             }
         }
     }
