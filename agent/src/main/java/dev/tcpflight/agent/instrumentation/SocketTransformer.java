@@ -7,10 +7,9 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The agent's one class-file transformer: a plain JDK transformer that hands only the hooked JDK classes to
@@ -31,8 +30,12 @@ public final class SocketTransformer implements ClassFileTransformer {
 
     public SocketTransformer(List<SocketInstrumentation> instrumentations, ClassFileLocator adviceLocator,
                              PrintStream log, boolean verbose) {
-        this.targets = instrumentations.stream().collect(Collectors.toUnmodifiableMap(
-                target -> target.typeName().replace('.', '/'), Function.identity()));
+        // Loops rather than streams here and in installOn: each lambda is a class spun at JVM start.
+        Map<String, SocketInstrumentation> targets = new HashMap<>();
+        for (SocketInstrumentation target : instrumentations) {
+            targets.put(target.typeName().replace('.', '/'), target);
+        }
+        this.targets = Map.copyOf(targets);
         this.weaver = new AdviceWeaver(adviceLocator, log, verbose);
         this.log = log;
     }
