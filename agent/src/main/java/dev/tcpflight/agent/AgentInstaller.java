@@ -106,7 +106,7 @@ public final class AgentInstaller {
         if (!options.stacks()) {
             StackTracePolicy.disableStackTraces();
         }
-        ClassWarmUp.run(agentJar);
+        ClassWarmUp.run();
         JdkSocketAccess.openInternals(instrumentation);
         JdkSocketAccess access = new JdkSocketAccess();
         ConnectionTracker tracker = new ConnectionTracker(FaultInjectingRecorder.wrapIfRequested(new JfrRecorder()),

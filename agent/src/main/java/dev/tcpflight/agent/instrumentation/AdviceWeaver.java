@@ -1,15 +1,29 @@
 package dev.tcpflight.agent.instrumentation;
 
-import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.method.MethodList;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.dynamic.scaffold.TypeInitializer;
 import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.utility.AsmClassReader;
+import net.bytebuddy.utility.AsmClassWriter;
+import net.bytebuddy.utility.OpenedClassReader;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.isVirtual;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 
 /**
  * Inlines one {@link SocketInstrumentation}'s advice into the class file of its JDK class with Byte Buddy's
@@ -21,6 +35,8 @@ final class AdviceWeaver {
     private final ClassFileLocator adviceLocator;
     private final PrintStream log;
     private final boolean verbose;
+    /** Parsed once per advice class: hooks share some, and JDK 17 weaves again at every recording start. */
+    private final Map<Class<?>, Advice> parsedAdvice = new ConcurrentHashMap<>();
 
     /**
      * @param adviceLocator where the advice class files are read from: the agent jar (the bootstrap loader that
@@ -37,19 +53,37 @@ final class AdviceWeaver {
         String typeName = target.typeName();
         // The class file as handed over, not as found on disk: the JDK may have transformed it already (JDK 17's
         // own JFR socket events do). Other types are read as class files, never loaded: a class loaded during a
-        // transformation is not transformed itself, and a hooked class could be among them.
+        // transformation is not transformed itself, and a hooked class could be among them. Lazily: most of them
+        // (parameter types) are only named, never looked into.
         ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(typeName, classFile),
                 ClassFileLocator.ForClassLoader.ofBootLoader());
-        TypeDescription description = TypePool.Default.of(locator).describe(typeName).resolve();
-        DynamicType.Builder<?> type = new ByteBuddy()
-                .with(TypeValidation.DISABLED)
-                .with(Implementation.Context.Disabled.Factory.INSTANCE)
-                .decorate(description, locator);
+        TypePool pool = new TypePool.Default.WithLazyResolution(new TypePool.CacheProvider.Simple(), locator,
+                TypePool.Default.ReaderMode.FAST);
+        TypeDescription type = pool.describe(typeName).resolve();
+        List<HookedMethod> hooked = new ArrayList<>();
         for (Hook hook : target.hooks()) {
-            report(typeName + "." + hook.method(), description.getDeclaredMethods().filter(hook.matcher()).size());
-            type = type.visit(Advice.to(hook.advice(), adviceLocator).on(hook.matcher()));
+            MethodList<MethodDescription.InDefinedShape> matched = type.getDeclaredMethods().filter(hook.matcher());
+            report(typeName + "." + hook.method(), matched.size());
+            // Not into a synthetic bridge method (it calls the method proper), as Byte Buddy's type writer does.
+            for (MethodDescription method : matched.filter(not(isVirtual().and(isSynthetic())))) {
+                hooked.add(new HookedMethod(method, advice(hook.advice())));
+            }
         }
-        return type.make().getBytes();
+        // From Byte Buddy's class reader straight to its writer, the advice wrapping the hooked methods: its
+        // DynamicType builder would also compile the method graph of the whole type hierarchy, which no hook needs.
+        AsmClassReader reader = AsmClassReader.Factory.Default.IMPLICIT.make(classFile);
+        AsmClassWriter writer = AsmClassWriter.Factory.Default.IMPLICIT.make(0, reader, pool);
+        reader.accept(new HookingVisitor(writer.getVisitor(), type, pool, hooked), 0);
+        return writer.getBinaryRepresentation();
+    }
+
+    private Advice advice(Class<?> adviceClass) {
+        Advice advice = parsedAdvice.get(adviceClass);
+        if (advice == null) {
+            advice = Advice.to(adviceClass, adviceLocator);
+            parsedAdvice.put(adviceClass, advice);
+        }
+        return advice;
     }
 
     private void report(String hook, int matches) {
@@ -58,6 +92,51 @@ final class AdviceWeaver {
                     + " methods on Java " + Runtime.version() + "; those calls are not traced");
         } else if (verbose) {
             log.println("[tcpflight] hooked " + hook);
+        }
+    }
+
+    private record HookedMethod(String name, String descriptor, MethodDescription method, Advice advice) {
+        HookedMethod(MethodDescription method, Advice advice) {
+            this(method.getInternalName(), method.getDescriptor(), method, advice);
+        }
+    }
+
+    /** Passes the class through, wrapping each hooked method's visitor in its advice. */
+    private static final class HookingVisitor extends ClassVisitor {
+
+        private final TypeDescription type;
+        private final TypePool pool;
+        private final List<HookedMethod> hooked;
+        private Implementation.Context context;
+
+        HookingVisitor(ClassVisitor writer, TypeDescription type, TypePool pool, List<HookedMethod> hooked) {
+            super(OpenedClassReader.ASM_API, writer);
+            this.type = type;
+            this.pool = pool;
+            this.hooked = hooked;
+        }
+
+        @Override
+        public void visit(int version, int modifiers, String name, String signature, String superName,
+                          String[] interfaces) {
+            // As Byte Buddy decorates a type: a context that adds nothing to the class, frames written in the
+            // class's own version. Its naming strategy is for auxiliary types, which a disabled context never adds.
+            ClassFileVersion classFileVersion = ClassFileVersion.ofMinorMajor(version);
+            context = Implementation.Context.Disabled.Factory.INSTANCE.make(type, null, TypeInitializer.None.INSTANCE,
+                    classFileVersion, classFileVersion, Implementation.Context.FrameGeneration.GENERATE);
+            super.visit(version, modifiers, name, signature, superName, interfaces);
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int modifiers, String name, String descriptor, String signature,
+                                         String[] exceptions) {
+            MethodVisitor visitor = super.visitMethod(modifiers, name, descriptor, signature, exceptions);
+            for (HookedMethod method : hooked) {
+                if (method.name().equals(name) && method.descriptor().equals(descriptor)) {
+                    visitor = method.advice().wrap(type, method.method(), visitor, context, pool, 0, 0);
+                }
+            }
+            return visitor;
         }
     }
 }

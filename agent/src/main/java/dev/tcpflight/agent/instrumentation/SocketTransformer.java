@@ -6,10 +6,10 @@ import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The agent's one class-file transformer: a plain JDK transformer that hands only the hooked JDK classes to
@@ -30,22 +30,39 @@ public final class SocketTransformer implements ClassFileTransformer {
 
     public SocketTransformer(List<SocketInstrumentation> instrumentations, ClassFileLocator adviceLocator,
                              PrintStream log, boolean verbose) {
-        this.targets = instrumentations.stream().collect(Collectors.toUnmodifiableMap(
-                target -> target.typeName().replace('.', '/'), Function.identity()));
+        // Loops rather than streams here and in installOn: each lambda is a class spun at JVM start.
+        Map<String, SocketInstrumentation> targets = new HashMap<>();
+        for (SocketInstrumentation target : instrumentations) {
+            targets.put(target.typeName().replace('.', '/'), target);
+        }
+        this.targets = Map.copyOf(targets);
         this.weaver = new AdviceWeaver(adviceLocator, log, verbose);
         this.log = log;
     }
 
-    /** Loads every hooked class, registers this transformer and retransforms them, one by one. */
+    /**
+     * Loads every hooked class, registers this transformer and retransforms them all at once: one class
+     * redefinition for the lot (each one is a safepoint and drops compiled code that depends on the classes). Should
+     * the JVM refuse one woven class, they are retransformed one by one, so that only that one stays untraced.
+     */
     public void installOn(Instrumentation instrumentation) {
-        List<Class<?>> hooked = targets.values().stream().<Class<?>>map(target -> load(target.typeName()))
-                .filter(type -> type != null).toList();
+        List<Class<?>> hooked = new ArrayList<>();
+        for (SocketInstrumentation target : targets.values()) {
+            Class<?> type = load(target.typeName());
+            if (type != null) {
+                hooked.add(type);
+            }
+        }
         instrumentation.addTransformer(this, true);
-        for (Class<?> type : hooked) {
-            try {
-                instrumentation.retransformClasses(type);
-            } catch (Throwable e) {
-                warnNotTraced(type.getName(), e);
+        try {
+            instrumentation.retransformClasses(hooked.toArray(new Class<?>[0]));
+        } catch (Throwable all) {
+            for (Class<?> type : hooked) {
+                try {
+                    instrumentation.retransformClasses(type);
+                } catch (Throwable e) {
+                    warnNotTraced(type.getName(), e);
+                }
             }
         }
     }

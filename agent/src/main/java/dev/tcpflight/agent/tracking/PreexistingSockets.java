@@ -1,10 +1,10 @@
 package dev.tcpflight.agent.tracking;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * The TCP sockets that were open when the agent was attached. The agent never saw their connect, accept or
@@ -26,13 +26,15 @@ public final class PreexistingSockets {
     public PreexistingSockets(List<OpenSocket> sockets) {
         this.all = List.copyOf(sockets);
         this.untouched = new ConcurrentHashMap<>();
+        Set<Integer> listeningPorts = new HashSet<>(); // not a stream: NONE is built at JVM start, lambdas cost there
         for (OpenSocket socket : all) {
-            if (socket.state() != TcpState.LISTEN) {
+            if (socket.state() == TcpState.LISTEN) {
+                listeningPorts.add(socket.local().getPort());
+            } else {
                 untouched.put(socket.fd(), socket); // a listener's accepts are not first touches: only reported
             }
         }
-        this.listeningPorts = all.stream().filter(s -> s.state() == TcpState.LISTEN)
-                .map(s -> s.local().getPort()).collect(Collectors.toUnmodifiableSet());
+        this.listeningPorts = Set.copyOf(listeningPorts);
         this.anyUntouched = !untouched.isEmpty();
     }
 
