@@ -3,11 +3,13 @@ package dev.tcpflight.bench;
 import dev.tcpflight.bench.workload.AttachTarget;
 import dev.tcpflight.bench.workload.Attacher;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Loading the agent into a running JVM with the Attach API, as {@code tcpflight attach} does, from a minimal tool
@@ -25,15 +27,34 @@ final class AttachExperiment extends Experiment {
 
     @Override
     List<Row> run(Launcher launcher) throws Exception {
+        long tableRows = socketTableRows();
         Rounds rounds = Rounds.run(name(), launcher.plan.rounds(), List.of(Variant.AGENT), launcher,
                 (variant, first) -> attachOnce(launcher, first));
         boolean judged = !launcher.plan.quick();
         return List.of(
-                Row.of("attach", "Attach API, tool JVM launch → agent active", "time",
+                Row.of("attach", String.format("Attach API, tool JVM launch → agent active (machine's TCP table:"
+                                + " %,d rows)", tableRows), "time",
                         rounds.values(Variant.AGENT, ChildJvm.LAUNCH_TO_RESULT_MS), Unit.MILLIS,
                         Target.atMost(1_500, Unit.MILLIS), judged),
                 Row.of("attach", "of which attach + loadAgent in the tool", "time",
                         rounds.values(Variant.AGENT, "load_ms"), Unit.MILLIS, Target.NONE, judged));
+    }
+
+    /**
+     * The rows of {@code /proc/net/tcp} and {@code tcp6}: at an attach the agent reads them all to find the
+     * connections already open, so a machine with many sockets (TIME_WAIT ones included) attaches more slowly.
+     */
+    private static long socketTableRows() throws IOException {
+        long rows = 0;
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (Files.isReadable(file)) {
+                try (Stream<String> lines = Files.lines(file)) {
+                    rows += lines.count() - 1; // the header
+                }
+            }
+        }
+        return rows;
     }
 
     private static Map<String, Double> attachOnce(Launcher launcher, boolean check) throws Exception {

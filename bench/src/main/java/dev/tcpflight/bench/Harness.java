@@ -31,8 +31,8 @@ public final class Harness {
 
     static List<Experiment> experiments() {
         return List.of(new HotPathExperiment(), new SteadyStateExperiment("blocking"),
-                new SteadyStateExperiment("nio"), new ChurnExperiment(), new StartupExperiment(),
-                new AttachExperiment(), new CliExperiment(), new KernelSamplerExperiment());
+                new SteadyStateExperiment("nio"), new StartupExperiment(), new AttachExperiment(),
+                new ChurnExperiment(), new CliExperiment(), new KernelSamplerExperiment());
     }
 
     public static void main(String[] args) throws IOException {

@@ -36,6 +36,9 @@ public final class OpenSockets {
     static List<OpenSocket> snapshot(Path fds, ProcNetTcpReader tables) throws IOException {
         Map<Long, Integer> fdByInode = socketInodes(fds);
         List<OpenSocket> sockets = new ArrayList<>();
+        if (fdByInode.isEmpty()) {
+            return sockets;
+        }
         tables.read(new ProcNetTcp.RowSink() {
             @Override
             public void row(long localHi, long localLo, int localPort, long remoteHi, long remoteLo, int remotePort,
@@ -51,6 +54,12 @@ public final class OpenSockets {
             @Override
             public boolean wantsInode() {
                 return true;
+            }
+
+            /** A socket in TIME_WAIT belongs to no process (inode 0), and may be most of a busy server's table. */
+            @Override
+            public boolean wantsState(int stateCode) {
+                return ProcNetTcp.state(stateCode) != TcpState.TIME_WAIT;
             }
         }, true);
         return sockets;

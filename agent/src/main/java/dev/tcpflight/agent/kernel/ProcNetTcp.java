@@ -27,6 +27,14 @@ final class ProcNetTcp {
         default boolean wantsInode() {
             return false;
         }
+
+        /**
+         * Whether rows in the state with this {@code st} code are wanted: the others are skipped after a look at
+         * their state, before their addresses are parsed.
+         */
+        default boolean wantsState(int stateCode) {
+            return true;
+        }
     }
 
     /** Columns between the state and the inode: tx_queue:rx_queue tr:tm->when retrnsmt uid timeout. */
@@ -109,6 +117,10 @@ final class ProcNetTcp {
             return false; // the header ("  sl  local_address ...") or garbage
         }
         skipSpaces(b, end);
+        int peeked = peekState(b, end);
+        if (peeked >= 0 && !sink.wantsState(peeked)) {
+            return false;
+        }
         if (!endpoint(b, end)) {
             return false;
         }
@@ -127,7 +139,7 @@ final class ProcNetTcp {
         }
         skipSpaces(b, end);
         int code = hex(b, end, 2);
-        if (code < 0 || (at < end && b[at] != ' ')) {
+        if (code < 0 || (at < end && b[at] != ' ') || !sink.wantsState(code)) {
             return false;
         }
         long inode = sink.wantsInode() ? inode(b, end) : -1;
@@ -136,6 +148,24 @@ final class ProcNetTcp {
         }
         sink.row(localHi, localLo, localPort, hi, lo, port, code, inode);
         return true;
+    }
+
+    /**
+     * The state code of the row whose local address starts at {@code at}, found where the kernel's fixed-width
+     * format puts it ({@code ADDR:PORT ADDR:PORT ST}), or -1 when the line is not laid out so; leaves {@code at}.
+     */
+    private int peekState(byte[] b, int end) {
+        int digits = 0;
+        while (at + digits < end && HEX[b[at + digits] & 0xff] >= 0) {
+            digits++;
+        }
+        int state = at + 2 * (digits + ":PORT ".length());
+        if (state + 2 > end || b[state - 1] != ' ' || (state + 2 < end && b[state + 2] != ' ')) {
+            return -1;
+        }
+        int high = HEX[b[state] & 0xff];
+        int low = HEX[b[state + 1] & 0xff];
+        return high < 0 || low < 0 ? -1 : high << 4 | low;
     }
 
     /** The inode column after the state, or {@link Long#MIN_VALUE} when the line is too short. */

@@ -103,6 +103,35 @@ class ProcNetTcpTest {
     }
 
     @Test
+    void rowsInAStateTheSinkDoesNotWantAreSkippedBeforeTheirAddresses() {
+        List<Integer> asked = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        ProcNetTcp.RowSink noTimeWait = new ProcNetTcp.RowSink() {
+            @Override
+            public void row(long lHi, long lLo, int lPort, long rHi, long rLo, int rPort, int st, long inode) {
+                kept.add(new TcpTuple(lHi, lLo, lPort, rHi, rLo, rPort) + " " + ProcNetTcp.state(st));
+            }
+
+            @Override
+            public boolean wantsState(int stateCode) {
+                asked.add(stateCode);
+                return ProcNetTcp.state(stateCode) != TcpState.TIME_WAIT;
+            }
+        };
+        // A table of 10,000 rows or more numbers them with 5 digits; an address that is not hex is not peeked at.
+        String fiveDigits = MAPPED_ROW.replaceFirst("^ {3}0:", "12345:");
+        String notHex = MAPPED_ROW.replace("0100007F:B191", "0100007G:B191");
+        for (String row : List.of(IPV4_ROW, MAPPED_ROW, fiveDigits, IPV6_ROW, notHex)) {
+            byte[] b = bytes(row);
+            littleEndian.parseLine(b, 0, b.length, noTimeWait);
+        }
+        assertEquals(List.of("127.0.0.1:41368 -> 127.0.0.1:41223 FIN_WAIT_2",
+                "[2001:db8:0:0:0:0:0:1]:443 -> [0:0:0:0:0:0:0:1]:50000 LAST_ACK"), kept);
+        assertEquals(List.of(0x05, 0x05, 0x06, 0x06, 0x09, 0x09), asked,
+                "each kept row asked before and after its addresses, each TIME_WAIT row once, the bad row never");
+    }
+
+    @Test
     void anIpv6RowHasFourByteSwappedWords() {
         assertTrue(parseLine(littleEndian, IPV6_ROW));
         assertEquals(List.of("[2001:db8:0:0:0:0:0:1]:443 -> [0:0:0:0:0:0:0:1]:50000 LAST_ACK"), rows);
