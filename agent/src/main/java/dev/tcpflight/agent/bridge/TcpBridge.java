@@ -88,7 +88,8 @@ public final class TcpBridge {
             try {
                 FileDescriptor fd = access.fileDescriptorOf(acceptedImpl);
                 if (fd != null) {
-                    t.accepted(fd, acceptedImpl, api, access.localAddress(fd), access.remoteAddress(fd));
+                    t.accepted(fd, acceptedImpl, api, access.acceptedImplLocalAddress(acceptedImpl, fd),
+                            access.acceptedImplRemoteAddress(acceptedImpl, fd));
                 }
             } catch (Throwable e) {
                 AgentFailures.record("accept", e);
@@ -103,7 +104,8 @@ public final class TcpBridge {
         ConnectionTracker t = channel != null && remote instanceof InetSocketAddress ? enter(fd) : null;
         if (t != null) {
             try {
-                t.accepted(fd, channel, api, access.localAddress(fd), (InetSocketAddress) remote);
+                t.accepted(fd, channel, api, access.acceptedChannelLocalAddress(channel, fd),
+                        (InetSocketAddress) remote);
             } catch (Throwable e) {
                 AgentFailures.record("accept", e);
             } finally {

@@ -9,7 +9,9 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.SocketImpl;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
@@ -35,6 +37,12 @@ public final class JdkSocketAccess implements SocketProbe {
     /** Resolved on first use, when the application's first socket call has already initialised sun.nio.ch.Net. */
     private static final class Handles {
         static final VarHandle SOCKET_IMPL_FD;
+        static final VarHandle SOCKET_IMPL_ADDRESS;
+        static final VarHandle SOCKET_IMPL_PORT;
+        static final VarHandle SOCKET_IMPL_LOCAL_PORT;
+        static final Class<?> SOCKET_CHANNEL_IMPL;
+        static final VarHandle CHANNEL_LOCAL_ADDRESS;
+        static final MethodHandle LOCAL_INET_ADDRESS;
         static final MethodHandle LOCAL_ADDRESS;
         static final MethodHandle REMOTE_ADDRESS;
         static final MethodHandle GET_OPTION;
@@ -43,10 +51,18 @@ public final class JdkSocketAccess implements SocketProbe {
         static {
             try {
                 MethodHandles.Lookup own = MethodHandles.lookup();
-                SOCKET_IMPL_FD = MethodHandles.privateLookupIn(SocketImpl.class, own)
-                        .findVarHandle(SocketImpl.class, "fd", FileDescriptor.class);
+                MethodHandles.Lookup inSocketImpl = MethodHandles.privateLookupIn(SocketImpl.class, own);
+                SOCKET_IMPL_FD = inSocketImpl.findVarHandle(SocketImpl.class, "fd", FileDescriptor.class);
+                SOCKET_IMPL_ADDRESS = inSocketImpl.findVarHandle(SocketImpl.class, "address", InetAddress.class);
+                SOCKET_IMPL_PORT = inSocketImpl.findVarHandle(SocketImpl.class, "port", int.class);
+                SOCKET_IMPL_LOCAL_PORT = inSocketImpl.findVarHandle(SocketImpl.class, "localport", int.class);
+                SOCKET_CHANNEL_IMPL = Class.forName("sun.nio.ch.SocketChannelImpl");
+                CHANNEL_LOCAL_ADDRESS = MethodHandles.privateLookupIn(SOCKET_CHANNEL_IMPL, own)
+                        .findVarHandle(SOCKET_CHANNEL_IMPL, "localAddress", SocketAddress.class);
                 Class<?> net = Class.forName("sun.nio.ch.Net");
                 MethodHandles.Lookup inNet = MethodHandles.privateLookupIn(net, own);
+                LOCAL_INET_ADDRESS = inNet.findStatic(net, "localInetAddress",
+                        MethodType.methodType(InetAddress.class, FileDescriptor.class));
                 MethodType addressOfFd = MethodType.methodType(InetSocketAddress.class, FileDescriptor.class);
                 LOCAL_ADDRESS = inNet.findStatic(net, "localAddress", addressOfFd);
                 REMOTE_ADDRESS = inNet.findStatic(net, "remoteAddress", addressOfFd);
@@ -64,6 +80,40 @@ public final class JdkSocketAccess implements SocketProbe {
     /** The file descriptor of a {@code java.net.SocketImpl}, e.g. the one an accept just filled in. */
     public FileDescriptor fileDescriptorOf(Object socketImpl) {
         return (FileDescriptor) Handles.SOCKET_IMPL_FD.get((SocketImpl) socketImpl);
+    }
+
+    /**
+     * Our end of a connection a {@code java.net.SocketImpl} accept just filled in: the JDK keeps its port in the
+     * impl, so one getsockname for the address instead of {@link #localAddress}'s two.
+     */
+    public InetSocketAddress acceptedImplLocalAddress(Object socketImpl, FileDescriptor fd) {
+        try {
+            InetAddress address = (InetAddress) Handles.LOCAL_INET_ADDRESS.invokeExact(fd);
+            return new InetSocketAddress(address, (int) Handles.SOCKET_IMPL_LOCAL_PORT.get((SocketImpl) socketImpl));
+        } catch (IOException e) {
+            return null; // closed meanwhile
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot read socket address", e);
+        }
+    }
+
+    /** The peer of a {@code java.net.SocketImpl} an accept just filled in, as the JDK stored it: no system call. */
+    public InetSocketAddress acceptedImplRemoteAddress(Object socketImpl, FileDescriptor fd) {
+        InetAddress address = (InetAddress) Handles.SOCKET_IMPL_ADDRESS.get((SocketImpl) socketImpl);
+        return address == null ? remoteAddress(fd)
+                : new InetSocketAddress(address, (int) Handles.SOCKET_IMPL_PORT.get((SocketImpl) socketImpl));
+    }
+
+    /**
+     * Our end of a channel a server channel just accepted: the JDK's {@code SocketChannelImpl} stored it when it
+     * was made, so no system call; for another kind of channel (asynchronous), asked of the kernel.
+     */
+    public InetSocketAddress acceptedChannelLocalAddress(Object channel, FileDescriptor fd) {
+        if (channel.getClass() == Handles.SOCKET_CHANNEL_IMPL
+                && Handles.CHANNEL_LOCAL_ADDRESS.get(channel) instanceof InetSocketAddress local) {
+            return local;
+        }
+        return localAddress(fd);
     }
 
     @Override
