@@ -1,13 +1,7 @@
 package dev.tcpflight.cli.recording;
 
-import java.time.Instant;
-
-/**
- * A tcpflight event read from a recording: one transition or one connection end (the other is null).
- *
- * @param endTime when the event was committed: how far the recording read so far reaches
- */
-record DecodedEvent(ConnectionKey key, Instant endTime, Transition transition, ConnectionEnd end) {
+/** A tcpflight event read from a recording: one transition or one connection end (the other is null). */
+record DecodedEvent(ConnectionKey key, Transition transition, ConnectionEnd end) {
 
     void addTo(ConnectionAssembler assembler) {
         if (transition != null) {

@@ -12,8 +12,8 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 
 /**
- * Turns the tcpflight events of one chunk into {@link DecodedEvent}s. One instance per chunk: it caches what the
- * chunk's constants and its open connections have in common, and is used by one thread.
+ * Turns tcpflight events into {@link DecodedEvent}s, caching what a chunk's constants and its open connections
+ * have in common: told when a chunk ends, it forgets them.
  */
 final class EventDecoder {
 
@@ -39,6 +39,12 @@ final class EventDecoder {
         this.file = file;
     }
 
+    /** The JDK's parser makes new constant objects for the next chunk: what was derived from these is stale. */
+    void endOfChunk() {
+        constants.clear();
+        sockets.clear();
+    }
+
     /** The event decoded, or null when it is not a tcpflight event. */
     DecodedEvent decode(RecordedEvent event) throws TcpflightException {
         String type = event.getEventType().getName();
@@ -48,14 +54,13 @@ final class EventDecoder {
                 long id = EventFields.longValue(event, "connectionId");
                 SocketInfo socket = socket(event, sockets.get(id));
                 sockets.put(id, socket);
-                return new DecodedEvent(new ConnectionKey(file, id), event.getEndTime(), transition(event, socket),
-                        null);
+                return new DecodedEvent(new ConnectionKey(file, id), transition(event, socket), null);
             }
             if (CONNECTION.equals(type)) {
                 EventFields.check(event, CONNECTION_FIELDS);
                 long id = EventFields.longValue(event, "connectionId");
                 SocketInfo socket = socket(event, sockets.remove(id));
-                return new DecodedEvent(new ConnectionKey(file, id), event.getEndTime(), null, end(event, socket));
+                return new DecodedEvent(new ConnectionKey(file, id), null, end(event, socket));
             }
             return null;
         } catch (TcpflightException e) {

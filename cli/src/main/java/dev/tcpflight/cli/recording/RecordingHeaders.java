@@ -44,7 +44,7 @@ final class RecordingHeaders {
             throw new TcpflightException(file + " is not a JDK Flight Recorder (.jfr) recording");
         }
         long start = Long.MAX_VALUE;
-        List<Chunk> chunks = new ArrayList<>();
+        List<Instant> chunkEnds = new ArrayList<>();
         // A chunk still being written (the JVM is running or crashed) may claim a size past the end of the file:
         // stop there and leave the judgement on its events to the JDK's parser.
         for (long position = 0, chunkSize = 1; position < size && chunkSize > 0; position += chunkSize) {
@@ -63,9 +63,9 @@ final class RecordingHeaders {
             chunkSize = header.getLong(8);
             long chunkStart = header.getLong(32);
             start = Math.min(start, chunkStart);
-            chunks.add(new Chunk(position, chunkSize, instant(chunkStart + header.getLong(40))));
+            chunkEnds.add(instant(chunkStart + header.getLong(40)));
         }
-        return new RecordingSpan(file, instant(start), chunks);
+        return new RecordingSpan(file, instant(start), chunkEnds);
     }
 
     private static Instant instant(long epochNanos) {

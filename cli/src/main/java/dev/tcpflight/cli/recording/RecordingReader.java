@@ -1,22 +1,24 @@
 package dev.tcpflight.cli.recording;
 
 import dev.tcpflight.cli.TcpflightException;
-import dev.tcpflight.cli.recording.ChunkDecoding.Batch;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Consumer;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Reads tcpflight events from .jfr files into per-connection timelines. Streams each file (never the whole file
- * at once: its chunks are decoded in parallel, see {@link ChunkPipeline}) and hands each connection on once it is
- * complete.
+ * Reads tcpflight events from .jfr files into per-connection timelines. Streams each file event by event
+ * ({@link RecordingFile}, never the whole file at once) and hands each connection on once it is complete.
  */
 public final class RecordingReader {
 
-    private static final Path TEMPORARY = Path.of(System.getProperty("java.io.tmpdir"));
+    private static final int PROGRESS_EVERY = 4096;
 
     private final List<RecordingSpan> recordings;
 
@@ -72,26 +74,36 @@ public final class RecordingReader {
     private long scanFile(RecordingSpan recording, ConnectionAssembler assembler, Progress progress)
             throws TcpflightException {
         Path file = recording.file();
+        long events = 0;
         long found = 0;
-        long eventsOfChunksDone = 0;
         Instant last = recording.start(); // the latest event read; the recording's end unless it was unfinished
-        try (ChunkPipeline chunks = ChunkPipeline.start(recording, TEMPORARY)) {
-            for (Batch batch = chunks.next(); batch != null; batch = chunks.next()) {
-                for (DecodedEvent event : batch.events()) {
-                    event.addTo(assembler);
-                    if (event.endTime().isAfter(last)) {
-                        last = event.endTime();
-                        assembler.readUpTo(last);
-                    }
-                }
-                found += batch.events().size();
-                progress.update(file, eventsOfChunksDone + batch.eventsRead());
-                if (batch.last()) {
-                    // JFR writes a transition behind its connection's end, but never into a later chunk.
+        Iterator<Instant> chunkEnds = recording.chunkEnds().iterator();
+        Instant chunkEnd = chunkEnds.next();
+        EventDecoder decoder = new EventDecoder(file);
+        try (RecordingFile in = parse(file, () -> new RecordingFile(file))) {
+            for (RecordedEvent event = next(file, in); event != null; event = next(file, in)) {
+                Instant time = event.getEndTime();
+                // RecordingFile reads chunk after chunk; an event committed after a chunk's end is in a later one.
+                while (chunkEnds.hasNext() && time.isAfter(chunkEnd)) {
                     assembler.endOfChunk();
-                    eventsOfChunksDone += batch.eventsRead();
+                    decoder.endOfChunk();
+                    chunkEnd = chunkEnds.next();
+                }
+                DecodedEvent decoded = decoder.decode(event);
+                if (decoded != null) {
+                    decoded.addTo(assembler);
+                    found++;
+                }
+                if (time.isAfter(last)) {
+                    last = time;
+                    assembler.readUpTo(time);
+                }
+                if (++events % PROGRESS_EVERY == 0) {
+                    progress.update(file, events);
                 }
             }
+        } catch (IOException e) {
+            throw new TcpflightException("cannot read " + file + ": " + e.getMessage(), e);
         }
         if (found == 0) {
             throw new TcpflightException("no tcpflight events in " + file
@@ -99,5 +111,24 @@ public final class RecordingReader {
         }
         assembler.endOfFile(last.isAfter(recording.end()) ? last : recording.end());
         return assembler.lateTransitions();
+    }
+
+    /** The next event, or null at the end of the file. */
+    private static RecordedEvent next(Path file, RecordingFile in) throws TcpflightException {
+        return parse(file, () -> in.hasMoreEvents() ? in.readEvent() : null);
+    }
+
+    /** What the JDK's parser does; it reports a damaged file with all sorts of exceptions. */
+    private static <T> T parse(Path file, Parsing<T> parsing) throws TcpflightException {
+        try {
+            return parsing.run();
+        } catch (IOException | RuntimeException e) {
+            throw new TcpflightException(file + " is truncated or corrupt ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
+    }
+
+    private interface Parsing<T> {
+        T run() throws IOException;
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tcpflight.cli.analysis.AnomalyThresholds;
 import dev.tcpflight.cli.analysis.Summary;
 import dev.tcpflight.cli.analysis.SummaryAggregator;
-import dev.tcpflight.cli.recording.Chunk;
 import dev.tcpflight.cli.recording.ConnectionTimeline;
 import dev.tcpflight.cli.recording.RecordingSpan;
 import dev.tcpflight.cli.testing.Golden;
@@ -45,7 +44,7 @@ class SummaryRendererTest {
                 new AnomalyThresholds(Duration.ofSeconds(1), 10, AnomalyThresholds.TIME_WAIT_ON_LINUX));
         connections.forEach(aggregator);
         return aggregator.summary(List.of(new RecordingSpan(Path.of("app.jfr"), Timelines.at(-5),
-                List.of(new Chunk(0, 1, Timelines.at(20))))));
+                List.of(Timelines.at(20)))));
     }
 
     private static String render(Summary summary, Colors colors) {
