@@ -74,6 +74,12 @@ final class ConnectionAssembler {
         schedule(key, parts);
     }
 
+    /** The endpoints of the latest transition read for an open connection, or null. */
+    SocketInfo socketOf(ConnectionKey key) {
+        Parts parts = open.get(key);
+        return parts == null || parts.last == null ? null : parts.last.socket();
+    }
+
     void end(ConnectionKey key, ConnectionEnd end) {
         Parts parts = open.computeIfAbsent(key, k -> new Parts());
         parts.end = end;
@@ -158,7 +164,7 @@ final class ConnectionAssembler {
         Instant due;
 
         void add(Transition transition) {
-            // Each chunk has its own copy of the endpoints; one per connection is enough.
+            // An event may carry its own copy of the endpoints; one per connection is enough.
             boolean sameSocket = last != null && last.socket() != transition.socket()
                     && last.socket().equals(transition.socket());
             Transition kept = sameSocket ? transition.withSocket(last.socket()) : transition;

@@ -4,16 +4,14 @@ import dev.tcpflight.cli.TcpflightException;
 import dev.tcpflight.cli.recording.EventFields.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 
 /**
- * Turns tcpflight events into {@link DecodedEvent}s, caching what a chunk's constants and its open connections
- * have in common: told when a chunk ends, it forgets them.
+ * Hands tcpflight events to a {@link ConnectionAssembler} as transitions and connection ends, deriving what a
+ * chunk's constants have in common once: told when a chunk ends, it forgets them.
  */
 final class EventDecoder {
 
@@ -32,8 +30,6 @@ final class EventDecoder {
 
     private final Path file;
     private final ChunkConstants constants = new ChunkConstants();
-    /** The endpoints of the chunk's connections that have not ended yet, by connection id. */
-    private final Map<Long, SocketInfo> sockets = new HashMap<>();
 
     EventDecoder(Path file) {
         this.file = file;
@@ -42,30 +38,32 @@ final class EventDecoder {
     /** The JDK's parser makes new constant objects for the next chunk: what was derived from these is stale. */
     void endOfChunk() {
         constants.clear();
-        sockets.clear();
     }
 
-    /** The event decoded, or null when it is not a tcpflight event. */
-    DecodedEvent decode(RecordedEvent event) throws TcpflightException {
+    /** Hands {@code event} to {@code assembler}; false when it is not a tcpflight event. */
+    boolean decode(RecordedEvent event, ConnectionAssembler assembler) throws TcpflightException {
         String type = event.getEventType().getName();
         try {
             if (STATE_CHANGE.equals(type)) {
                 EventFields.check(event, STATE_CHANGE_FIELDS);
-                long id = EventFields.longValue(event, "connectionId");
-                SocketInfo socket = socket(event, sockets.get(id));
-                sockets.put(id, socket);
-                return new DecodedEvent(new ConnectionKey(file, id), transition(event, socket), null);
+                ConnectionKey key = key(event);
+                assembler.transition(key, transition(event, socket(event, assembler.socketOf(key))));
+                return true;
             }
             if (CONNECTION.equals(type)) {
                 EventFields.check(event, CONNECTION_FIELDS);
-                long id = EventFields.longValue(event, "connectionId");
-                SocketInfo socket = socket(event, sockets.remove(id));
-                return new DecodedEvent(new ConnectionKey(file, id), null, end(event, socket));
+                ConnectionKey key = key(event);
+                assembler.end(key, end(event, socket(event, assembler.socketOf(key))));
+                return true;
             }
-            return null;
+            return false;
         } catch (TcpflightException e) {
             throw new TcpflightException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    private ConnectionKey key(RecordedEvent event) {
+        return new ConnectionKey(file, EventFields.longValue(event, "connectionId"));
     }
 
     private Transition transition(RecordedEvent e, SocketInfo socket) {
@@ -77,12 +75,13 @@ final class EventDecoder {
     }
 
     private static ConnectionEnd end(RecordedEvent e, SocketInfo socket) {
-        return new ConnectionEnd(e.getStartTime(), e.getEndTime(), EventFields.longValue(e, "bytesRead"), EventFields.longValue(e, "bytesWritten"),
-                EventFields.word(e, "finalState"), EventFields.word(e, "endCause"), socket);
+        return new ConnectionEnd(e.getStartTime(), e.getEndTime(), EventFields.longValue(e, "bytesRead"),
+                EventFields.longValue(e, "bytesWritten"), EventFields.word(e, "finalState"),
+                EventFields.word(e, "endCause"), socket);
     }
 
     /**
-     * The event's endpoints: {@code previous} (the connection's as of its previous event) when its ports are the
+     * The event's endpoints: {@code previous} (the open connection's as of its latest event) when its ports are the
      * same. Only the ports can change within a connection (the local one is not known before a connect): reading
      * two fields instead of six matters, as each named field read walks the event's fields.
      */

@@ -89,9 +89,7 @@ public final class RecordingReader {
                     decoder.endOfChunk();
                     chunkEnd = chunkEnds.next();
                 }
-                DecodedEvent decoded = decoder.decode(event);
-                if (decoded != null) {
-                    decoded.addTo(assembler);
+                if (decoder.decode(event, assembler)) {
                     found++;
                 }
                 if (time.isAfter(last)) {
