@@ -22,6 +22,7 @@ import dev.tcpflight.agent.instrumentation.UnixAsynchronousSocketChannelImplInst
 import dev.tcpflight.agent.kernel.KernelFollower;
 import dev.tcpflight.agent.kernel.KernelSampler;
 import dev.tcpflight.agent.kernel.OpenSockets;
+import dev.tcpflight.agent.kernel.PeerCloseWatcher;
 import dev.tcpflight.agent.tracking.KernelWatch;
 import dev.tcpflight.agent.tracking.ConnectionTracker;
 import dev.tcpflight.agent.tracking.PortFilter;
@@ -115,6 +116,9 @@ public final class AgentInstaller {
         EventRegistration.whenRecorderStarts(new SocketStatesReporter(tracker, AgentFailures::count),
                 preexistingReporter);
         TcpBridge.install(tracker, access);
+        if (access.canAskForPeerClose()) {
+            new PeerCloseWatcher(tracker).start();
+        }
         LegacySocketImplCheck.warnIfActive(System.err);
         new SocketTransformer(INSTRUMENTATIONS, new ClassFileLocator.ForJarFile(agentJar), System.err, options.verbose())
                 .installOn(instrumentation);

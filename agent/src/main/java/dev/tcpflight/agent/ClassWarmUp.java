@@ -23,7 +23,7 @@ final class ClassWarmUp {
             "events.EventRegistration", "events.FaultInjectingRecorder", "events.JfrRecorder",
             "events.PreexistingSocketsReporter", "events.SocketStatesReporter", "events.StackTracePolicy",
             "tracking.ConnectionTracker", "tracking.EndCause", "tracking.KernelWatch", "tracking.Observation",
-            "tracking.OpenSocket", "tracking.PortFilter", "tracking.PreexistingSockets", "tracking.Role",
+            "tracking.OpenSocket", "tracking.PeerSignal", "tracking.PortFilter", "tracking.PreexistingSockets", "tracking.Role",
             "tracking.SocketApi", "tracking.SocketProbe", "tracking.SocketRegistry", "tracking.Source",
             "tracking.TcpState", "tracking.TcpStateMachine", "tracking.TrackedSocket", "tracking.Transition",
             "tracking.TransitionRecorder");

@@ -1,5 +1,6 @@
 package dev.tcpflight.agent.instrumentation;
 
+import dev.tcpflight.agent.tracking.PeerSignal;
 import dev.tcpflight.agent.tracking.SocketProbe;
 
 import java.io.FileDescriptor;
@@ -20,11 +21,17 @@ import java.util.Set;
 
 /**
  * Reads what the advice cannot pass by itself from JDK internals: an accepted {@code SocketImpl}'s file
- * descriptor, and a socket's local address, SO_LINGER and descriptor number straight from its file descriptor
- * ({@code sun.nio.ch.Net}, a getsockname/getsockopt, no locks). The agent opens the two packages to itself
+ * descriptor, and a socket's local address, SO_LINGER, descriptor number and waiting FIN or RST straight from
+ * its file descriptor ({@code sun.nio.ch.Net}, a getsockname/getsockopt/poll, no locks). The agent opens the two packages to itself
  * through {@link Instrumentation#redefineModule}, so users need no {@code --add-opens}.
  */
 public final class JdkSocketAccess implements SocketProbe {
+
+    private static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
+    // <poll.h> on Linux, every architecture the JDK supports
+    private static final int POLLIN = 0x1;
+    private static final int POLLERR = 0x8;
+    private static final int POLLRDHUP = 0x2000;
 
     /** Opens java.net and sun.nio.ch to the agent's module; call once, before the first socket call is seen. */
     public static void openInternals(Instrumentation instrumentation) {
@@ -47,6 +54,7 @@ public final class JdkSocketAccess implements SocketProbe {
         static final MethodHandle REMOTE_ADDRESS;
         static final MethodHandle GET_OPTION;
         static final MethodHandle FD_VAL;
+        static final MethodHandle POLL;
 
         static {
             try {
@@ -68,6 +76,8 @@ public final class JdkSocketAccess implements SocketProbe {
                 REMOTE_ADDRESS = inNet.findStatic(net, "remoteAddress", addressOfFd);
                 GET_OPTION = inNet.findStatic(net, "getSocketOption",
                         MethodType.methodType(Object.class, FileDescriptor.class, SocketOption.class));
+                POLL = inNet.findStatic(net, "poll",
+                        MethodType.methodType(int.class, FileDescriptor.class, int.class, long.class));
                 Class<?> ioUtil = Class.forName("sun.nio.ch.IOUtil");
                 FD_VAL = MethodHandles.privateLookupIn(ioUtil, own).findStatic(ioUtil, "fdVal",
                         MethodType.methodType(int.class, FileDescriptor.class));
@@ -131,6 +141,32 @@ public final class JdkSocketAccess implements SocketProbe {
             return (int) Handles.FD_VAL.invokeExact((FileDescriptor) key);
         } catch (Throwable e) {
             return -1;
+        }
+    }
+
+    /** True where {@link #peerSignal} can ask the kernel (Linux). */
+    public boolean canAskForPeerClose() {
+        return LINUX;
+    }
+
+    /**
+     * One {@code poll(2)} with timeout 0 ({@code sun.nio.ch.Net.poll} passes the event bits to the kernel and
+     * returns its answer as is): POLLRDHUP means the peer's FIN has arrived, POLLERR a pending error, which on an
+     * open TCP connection is the peer's RST. POLLRDHUP is Linux's; elsewhere the kernel is not asked.
+     */
+    @Override
+    public PeerSignal peerSignal(Object key) {
+        if (!LINUX || key == null) { // Net.poll dereferences the descriptor object without a check
+            return PeerSignal.UNKNOWN;
+        }
+        try {
+            int revents = (int) Handles.POLL.invokeExact((FileDescriptor) key, POLLIN | POLLRDHUP, 0L);
+            return (revents & POLLERR) != 0 ? PeerSignal.RESET
+                    : (revents & POLLRDHUP) != 0 ? PeerSignal.FIN : PeerSignal.NONE;
+        } catch (IOException e) {
+            return PeerSignal.UNKNOWN; // closed meanwhile
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot poll socket", e);
         }
     }
 

@@ -39,7 +39,7 @@ public final class KernelSampler implements AutoCloseable {
 
     // shared with application threads
     private final FollowQueue queue;
-    private final SamplerThread thread = new SamplerThread(this::run);
+    private final SamplerThread thread = new SamplerThread(THREAD_NAME, this::run);
     private volatile boolean closed;
     /** While the sampler sleeps: when it will wake by itself. While it works: a time in the past. */
     private volatile long sleepingUntil = System.nanoTime();

@@ -3,16 +3,18 @@ package dev.tcpflight.agent.kernel;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The sampler's one thread, {@value KernelSampler#THREAD_NAME}: started at most once, however many application
- * threads ask at the same time, and stopped by {@link KernelSampler#close}. Kept apart so that the sampler's own
- * class is about what the thread does, not how it is made and stopped.
+ * One agent thread ({@value KernelSampler#THREAD_NAME}, {@value PeerCloseWatcher#THREAD_NAME}): started at most
+ * once, however many application threads ask at the same time, and stopped by its owner. Kept apart so that
+ * the owner's class is about what the thread does, not how it is made and stopped.
  */
 final class SamplerThread {
 
+    private final String name;
     private final Runnable body;
     private final AtomicReference<Thread> thread = new AtomicReference<>();
 
-    SamplerThread(Runnable body) {
+    SamplerThread(String name, Runnable body) {
+        this.name = name;
         this.body = body;
     }
 
@@ -29,7 +31,7 @@ final class SamplerThread {
         }
         // a daemon, so it never keeps the JVM up; in the root group, without a context class loader or inherited
         // thread locals, so it holds on to nothing of the application thread that happened to start it
-        Thread sampler = new Thread(rootGroup(), body, KernelSampler.THREAD_NAME, 0, false);
+        Thread sampler = new Thread(rootGroup(), body, name, 0, false);
         sampler.setDaemon(true);
         sampler.setContextClassLoader(null);
         if (thread.compareAndSet(null, sampler)) {

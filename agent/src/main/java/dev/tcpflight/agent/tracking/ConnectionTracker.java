@@ -23,6 +23,7 @@ public final class ConnectionTracker {
             TcpState.CLOSING, TcpState.TIME_WAIT, TcpState.LAST_ACK);
     private static final String KERNEL_TRIGGER = "kernel";
     private static final String FIRST_SEEN = "first-seen";
+    private static final String BEFORE_CLOSE = "before close";
 
     private final SocketRegistry sockets = new SocketRegistry();
     private final ReferenceQueue<Object> dropped = new ReferenceQueue<>();
@@ -172,7 +173,11 @@ public final class ConnectionTracker {
 
     public void outputShutdown(Object key) {
         TrackedSocket socket = lookup(key);
-        if (socket != null && apply(socket, Observation.SHUTDOWN_OUTPUT, "") && !socket.kernelFollowed) {
+        if (socket == null) {
+            return;
+        }
+        noticePeerClose(socket);
+        if (apply(socket, Observation.SHUTDOWN_OUTPUT, "") && !socket.kernelFollowed) {
             watchInKernel(socket);
         }
     }
@@ -191,6 +196,7 @@ public final class ConnectionTracker {
             }
             return;
         }
+        noticePeerClose(socket);
         TcpState before = socket.state();
         boolean abortive = before != TcpState.LISTEN && before != TcpState.CLOSED && probe.resetsOnClose(key);
         if (abortive && apply(socket, Observation.ABORTIVE_CLOSE, "SO_LINGER 0")) {
@@ -263,19 +269,96 @@ public final class ConnectionTracker {
     private boolean apply(TrackedSocket socket, Observation observation, String detail) {
         while (true) {
             long word = socket.stateWord();
-            List<Transition> steps = TcpStateMachine.next(TrackedSocket.stateOf(word), observation);
-            if (steps.isEmpty()) {
+            if (TcpStateMachine.next(TrackedSocket.stateOf(word), observation).isEmpty()) {
                 return false;
             }
-            int done = TrackedSocket.transitionsOf(word);
-            long next = TrackedSocket.word(steps.get(steps.size() - 1).to(), done + steps.size());
-            if (socket.compareAndSetStateWord(word, next)) {
-                for (int i = 0; i < steps.size(); i++) {
-                    recorder.transition(socket, steps.get(i), done + 1 + i, detail, null);
-                }
+            if (applyFrom(socket, word, observation, detail, null)) {
                 return true;
             }
         }
+    }
+
+    /**
+     * Applies an observation if the socket's state word is still {@code word}; true when it changed the state.
+     * {@code begun}, if not null, is the first transition's event, begun when the observation was first made.
+     */
+    private boolean applyFrom(TrackedSocket socket, long word, Observation observation, String detail,
+                              Object begun) {
+        List<Transition> steps = TcpStateMachine.next(TrackedSocket.stateOf(word), observation);
+        if (steps.isEmpty()) {
+            return false;
+        }
+        int done = TrackedSocket.transitionsOf(word);
+        if (!socket.compareAndSetStateWord(word, TrackedSocket.word(steps.get(steps.size() - 1).to(),
+                done + steps.size()))) {
+            return false;
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            recorder.transition(socket, steps.get(i), done + 1 + i, detail, i == 0 ? begun : null);
+        }
+        return true;
+    }
+
+    /**
+     * Before a close or shutdown reaches the kernel, asks it what the peer sent that the application never read,
+     * so the close is recorded as the wire has it: a FIN waiting makes it a passive close (CLOSE_WAIT, then
+     * LAST_ACK), an RST waiting means the kernel already dropped the connection and the close sends nothing.
+     */
+    private void noticePeerClose(TrackedSocket socket) {
+        long word = socket.stateWord();
+        TcpState state = TrackedSocket.stateOf(word);
+        if (state == TcpState.ESTABLISHED || state == TcpState.CLOSE_WAIT) {
+            notice(socket, word, probe.peerSignal(socket.key), BEFORE_CLOSE, null);
+        }
+    }
+
+    /**
+     * Records what the kernel said of the peer, unless the socket's state moved on since {@code word};
+     * {@code begun}: the event begun when it was first seen, or null for now.
+     */
+    private void notice(TrackedSocket socket, long word, PeerSignal signal, String when, Object begun) {
+        if (signal == PeerSignal.RESET) {
+            if (applyFrom(socket, word, Observation.RESET, "RST found waiting " + when, begun)) {
+                socket.resetSeen = true;
+            }
+        } else if (signal == PeerSignal.FIN && !socket.inputShut // after SHUT_RD the kernel reports our own EOF
+                && applyFrom(socket, word, Observation.PEER_FIN_FOUND, "FIN found unread " + when, begun)) {
+            socket.peerClosedFirst = true;
+        }
+    }
+
+    /**
+     * One look at the connections the application holds open, on the watcher's thread: a peer's FIN or RST that
+     * nobody reads shows (CLOSE_WAIT, or CLOSED) while the application holds the socket, not at its close, if
+     * ever. Only one still waiting, with the socket unchanged, at the next look is recorded, stamped with the
+     * time it was first seen: an application about to read it does so meanwhile, and its read, with the code
+     * location, records it as usual. A socket whose state moved on while the kernel was asked (closed meanwhile:
+     * its descriptor number may already name another socket) is left as it is. Returns how many were asked.
+     */
+    public int findPeerCloses() {
+        int[] asked = {0};
+        sockets.forEach(socket -> {
+            long word = socket.stateWord();
+            if (TrackedSocket.stateOf(word) != TcpState.ESTABLISHED || socket.connectCall) {
+                return;
+            }
+            asked[0]++;
+            PeerSignal signal = probe.peerSignal(socket.key);
+            PeerSighting earlier = socket.peerSighting;
+            if (signal != PeerSignal.FIN && signal != PeerSignal.RESET) {
+                socket.peerSighting = null;
+            } else if (earlier != null && earlier.word() == word && earlier.signal() == signal) {
+                socket.peerSighting = null;
+                notice(socket, word, signal, "by the periodic look", earlier.begun());
+            } else {
+                socket.peerSighting = new PeerSighting(word, signal, recorder.begin());
+            }
+        });
+        return asked[0];
+    }
+
+    /** What a look found, to be recorded if the next look finds the same. */
+    record PeerSighting(long word, PeerSignal signal, Object begun) {
     }
 
     private void end(TrackedSocket socket, EndCause cause) {

@@ -11,6 +11,11 @@ public enum Observation {
     ACCEPTED("accept"),
     /** A read returned -1 on a socket whose input this side did not shut down: the peer's FIN. */
     READ_EOF("read-eof"),
+    /**
+     * The kernel holds the peer's FIN, unread by the application: found before a close or shutdown, or by the
+     * periodic look at open connections ({@link ConnectionTracker#findPeerCloses}).
+     */
+    PEER_FIN_FOUND("fin-found"),
     SHUTDOWN_INPUT("shutdown-input"),
     SHUTDOWN_OUTPUT("shutdown-output"),
     CLOSE("close"),

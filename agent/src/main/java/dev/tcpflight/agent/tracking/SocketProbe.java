@@ -11,6 +11,12 @@ public interface SocketProbe {
     /** True when closing the socket now sends RST instead of FIN (SO_LINGER enabled with timeout 0). */
     boolean resetsOnClose(Object key);
 
+    /**
+     * What the peer sent that is waiting in the kernel (its FIN or RST), asked without blocking and without
+     * reading anything; {@link PeerSignal#UNKNOWN} where the platform cannot tell.
+     */
+    PeerSignal peerSignal(Object key);
+
     /** The socket's file descriptor number, or -1 (closed). */
     int fdNumber(Object key);
 }

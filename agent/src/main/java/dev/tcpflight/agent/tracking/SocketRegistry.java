@@ -2,6 +2,7 @@ package dev.tcpflight.agent.tracking;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 
 /**
  * The tracked sockets, by key identity, without locks: each bucket is an immutable array replaced by
@@ -79,12 +80,17 @@ final class SocketRegistry {
     /** Counts the sockets in each state, indexed by {@link TcpState#ordinal()}; a snapshot, bucket by bucket. */
     int[] countByState() {
         int[] counts = new int[TcpState.values().length];
+        forEach(socket -> counts[socket.state().ordinal()]++);
+        return counts;
+    }
+
+    /** Visits every tracked socket, bucket by bucket (each bucket as it was when reached). */
+    void forEach(Consumer<TrackedSocket> visitor) {
         for (int i = 0; i < BUCKETS; i++) {
             for (TrackedSocket socket : buckets.get(i)) {
-                counts[socket.state().ordinal()]++;
+                visitor.accept(socket);
             }
         }
-        return counts;
     }
 
     private static int indexOf(TrackedSocket[] bucket, TrackedSocket socket) {

@@ -54,6 +54,9 @@ public final class TcpStateMachine {
                 case FIN_WAIT_1, FIN_WAIT_2 -> List.of(new Transition(s, TIME_WAIT, o.trigger(), INFERRED));
                 default -> none();
             };
+            // Asked of the kernel (poll), not seen in a call: the FIN arrived at some time before it was found.
+            case PEER_FIN_FOUND -> s == ESTABLISHED
+                    ? List.of(new Transition(s, CLOSE_WAIT, o.trigger(), Source.KERNEL)) : none();
             // SHUT_RD sends nothing on the wire: no state change.
             case SHUTDOWN_INPUT -> none();
             case SHUTDOWN_OUTPUT, CLOSE -> switch (s) {

@@ -54,6 +54,8 @@ public final class TrackedSocket {
     volatile boolean resetSeen;
     /** Handed to the kernel sampler while still open; closing it must not hand it over again. */
     volatile boolean kernelFollowed;
+    /** The peer's FIN or RST as the last periodic look found it waiting; only that look's thread uses it. */
+    ConnectionTracker.PeerSighting peerSighting;
     /** Owned by the {@link TransitionRecorder}: the event that spans the connection's life. */
     volatile Object lifetimeEvent;
     /** The CLOSED→SYN_SENT event, begun when connect started and committed once the local port is known. */

@@ -39,6 +39,81 @@ class ConnectionTrackerTest {
             KernelWatch.NOTHING);
 
     @Test
+    void finWaitingUnreadAtCloseMakesItAPassiveClose() throws Exception {
+        probe.peer = PeerSignal.FIN;
+        List<RecordedEvent> events = record(() -> {
+            Object key = new Object();
+            tracker.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
+            tracker.connectReturned(key, true, null);
+            tracker.closing(key);
+        });
+        assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
+                "ESTABLISHED>CLOSE_WAIT:fin-found", "CLOSE_WAIT>LAST_ACK:close"), transitions(events).get(1L));
+        assertEquals("peer-close", connections(events).get(0).getString("endCause"));
+    }
+
+    @Test
+    void rstWaitingAtCloseEndsTheConnectionByReset() throws Exception {
+        probe.peer = PeerSignal.RESET;
+        List<RecordedEvent> events = record(() -> {
+            Object key = new Object();
+            tracker.accepted(key, key, SocketApi.SOCKET, LOCAL, REMOTE);
+            tracker.closing(key);
+        });
+        assertEquals(List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept",
+                "ESTABLISHED>CLOSED:reset"), transitions(events).get(1L));
+        assertEquals("reset", connections(events).get(0).getString("endCause"));
+    }
+
+    @Test
+    void periodicLookFindsTheFinOfAnIdleConnectionOnce() throws Exception {
+        List<RecordedEvent> events = record(() -> {
+            Object key = new Object();
+            tracker.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
+            tracker.connectReturned(key, true, null);
+            assertEquals(1, tracker.findPeerCloses(), "one open connection asked");
+            probe.peer = PeerSignal.FIN;
+            tracker.findPeerCloses();
+            assertEquals(0, tracker.countByState()[TcpState.CLOSE_WAIT.ordinal()], "one sighting records nothing");
+            tracker.findPeerCloses();
+            assertEquals(1, tracker.countByState()[TcpState.CLOSE_WAIT.ordinal()], "still waiting at the next look");
+            assertEquals(0, tracker.findPeerCloses(), "CLOSE_WAIT is not asked again");
+            tracker.closing(key);
+        });
+        assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
+                "ESTABLISHED>CLOSE_WAIT:fin-found", "CLOSE_WAIT>LAST_ACK:close"), transitions(events).get(1L));
+    }
+
+    @Test
+    void eofReadBetweenTwoLooksIsRecordedAsTheRead() throws Exception {
+        List<RecordedEvent> events = record(() -> {
+            Object key = new Object();
+            tracker.accepted(key, key, SocketApi.SOCKET, LOCAL, REMOTE);
+            probe.peer = PeerSignal.FIN;
+            tracker.findPeerCloses();
+            tracker.read(key, -1);
+            tracker.findPeerCloses();
+            tracker.closing(key);
+        });
+        assertEquals(List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept",
+                "ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close"), transitions(events).get(1L));
+    }
+
+    @Test
+    void finAfterOwnShutdownInputIsNotThePeers() throws Exception {
+        probe.peer = PeerSignal.FIN;
+        List<RecordedEvent> events = record(() -> {
+            Object key = new Object();
+            tracker.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
+            tracker.connectReturned(key, true, null);
+            tracker.inputShutdown(key);
+            tracker.closing(key);
+        });
+        assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
+                "ESTABLISHED>FIN_WAIT_1:close"), transitions(events).get(1L));
+    }
+
+    @Test
     void clientClosesFirst() throws Exception {
         List<RecordedEvent> events = record(() -> {
             Object key = new Object();
@@ -274,6 +349,12 @@ class ConnectionTrackerTest {
 
     private static final class TestProbe implements SocketProbe {
         volatile boolean lingerZero;
+        volatile PeerSignal peer = PeerSignal.NONE;
+
+        @Override
+        public PeerSignal peerSignal(Object key) {
+            return peer;
+        }
         final Map<Object, Integer> fds = new java.util.concurrent.ConcurrentHashMap<>();
 
         @Override

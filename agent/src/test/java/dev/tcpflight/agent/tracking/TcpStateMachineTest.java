@@ -31,6 +31,7 @@ class TcpStateMachineTest {
         row("ESTABLISHED READ_EOF", "ESTABLISHED>CLOSE_WAIT:read-eof:api");
         row("FIN_WAIT_1 READ_EOF", "FIN_WAIT_1>TIME_WAIT:read-eof:inferred");
         row("FIN_WAIT_2 READ_EOF", "FIN_WAIT_2>TIME_WAIT:read-eof:inferred");
+        row("ESTABLISHED PEER_FIN_FOUND", "ESTABLISHED>CLOSE_WAIT:fin-found:kernel");
         row("ESTABLISHED SHUTDOWN_OUTPUT", "ESTABLISHED>FIN_WAIT_1:shutdown-output:api");
         row("CLOSE_WAIT SHUTDOWN_OUTPUT", "CLOSE_WAIT>LAST_ACK:shutdown-output:api");
         row("ESTABLISHED CLOSE", "ESTABLISHED>FIN_WAIT_1:close:api");

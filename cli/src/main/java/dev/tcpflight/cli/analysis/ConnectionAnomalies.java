@@ -44,11 +44,30 @@ final class ConnectionAnomalies {
             String evidence = span.state().equals("CLOSE_WAIT")
                     ? closeWaitEvidence(span, i == spans.size() - 1, threshold) : null;
             if (evidence != null) {
-                add(AnomalyKind.CLOSE_WAIT, span.enteredBy().topFrame(), evidence + " (EOF read here)");
+                addCloseWait(span, evidence);
                 reported = true;
             }
         }
         return reported;
+    }
+
+    /**
+     * Points at the code to fix: where the EOF was read; or, for a FIN the application never read (found by the
+     * agent in the kernel), the call that found it, else the one that last moved the connection (its opening).
+     */
+    private void addCloseWait(StateSpan span, String evidence) {
+        Transition entered = span.enteredBy();
+        if (!entered.trigger().equals("fin-found")) {
+            add(AnomalyKind.CLOSE_WAIT, entered.topFrame(), evidence + " (EOF read here)");
+            return;
+        }
+        if (!entered.topFrame().isEmpty()) {
+            add(AnomalyKind.CLOSE_WAIT, entered.topFrame(), evidence + " (peer's FIN never read; found here)");
+            return;
+        }
+        int at = connection.transitions().indexOf(entered);
+        String opened = at > 0 ? connection.transitions().get(at - 1).topFrame() : "";
+        add(AnomalyKind.CLOSE_WAIT, opened, evidence + " (peer's FIN never read; connection opened here)");
     }
 
     /** Why this CLOSE_WAIT is a problem, or null if it is not one. */
