@@ -28,6 +28,7 @@ public final class Scenarios {
                 new RefusedScenario(out),
                 new ConnectTimeoutScenario(out),
                 new CloseWaitLeakScenario(out),
+                new IdlePoolScenario(out),
                 new TimeWaitPileupScenario(out),
                 new NioSelectorScenario(out),
                 new AsyncChannelScenario(out),

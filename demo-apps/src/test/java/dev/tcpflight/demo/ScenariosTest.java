@@ -37,7 +37,7 @@ class ScenariosTest {
             assertTrue(names.add(s.name()), "duplicate " + s.name());
             assertEquals(s.getClass(), Scenarios.byName(s.name()).orElseThrow().getClass());
         }
-        assertEquals(13, names.size());
+        assertEquals(14, names.size());
         assertTrue(names.contains(Scenarios.DEFAULT));
         assertTrue(Scenarios.byName("no-such-scenario").isEmpty());
     }

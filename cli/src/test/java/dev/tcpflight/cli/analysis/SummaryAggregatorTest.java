@@ -53,6 +53,28 @@ class SummaryAggregatorTest {
     }
 
     @Test
+    void aFinNeverReadPointsAtTheCallThatFoundItOrWhereTheConnectionOpened() {
+        ConnectionTimeline idle = client(1, 80).at(0, "CLOSED", "SYN_SENT", "connect", "Pool.open:7")
+                .at(1, "SYN_SENT", "ESTABLISHED", "connect", "Pool.open:7")
+                .at(10, "ESTABLISHED", "CLOSE_WAIT", "fin-found", "")
+                .at(1510, "CLOSE_WAIT", "LAST_ACK", "close", "Pool.evict:9").ended(1510, 0, 0, "LAST_ACK", "peer-close");
+        ConnectionTimeline atClose = client(2, 80).at(1, "SYN_SENT", "ESTABLISHED", "connect", "Pool.open:7")
+                .at(400, "ESTABLISHED", "CLOSE_WAIT", "fin-found", "Pool.evict:9").open(900);
+
+        Summary summary = summarise(List.of(idle, atClose));
+
+        assertEquals(List.of(AnomalyKind.CLOSE_WAIT), kinds(summary));
+        assertEquals(List.of("Pool.evict:9", "Pool.open:7"),
+                summary.anomalies().stream().map(AnomalyGroup::location).sorted().toList());
+        assertEquals(Set.of("in CLOSE_WAIT for 1500.000 ms before close() at Pool.evict:9 (peer's FIN never read;"
+                        + " connection opened here)",
+                "in CLOSE_WAIT for 500.000 ms until the recording ended, never closed (peer's FIN never read; found"
+                        + " here)"),
+                summary.anomalies().stream().flatMap(g -> g.examples().stream()).map(Anomaly::evidence)
+                        .collect(Collectors.toSet()));
+    }
+
+    @Test
     void leakedAndNeverClosedSocketsPointWhereTheyWereOpened() {
         ConnectionTimeline leaked = client(1, 80).at(0, "CLOSED", "SYN_SENT", "connect", "Pool.open:7")
                 .at(1, "SYN_SENT", "ESTABLISHED", "connect", "Pool.open:7").ended(2000, 0, 0, "ESTABLISHED", "leaked");

@@ -58,6 +58,8 @@ class DemoRecordingsIT {
     void summaryFindsTheAnomalyEachScenarioTeaches() {
         assertTrue(run("summary", DemoRecordings.of(HANDSHAKE).toString()).endsWith("\nAnomalies: none\n"));
         assertAnomaly("close-wait-leak", "CLOSE_WAIT held (5) at ", "until the recording ended, never closed");
+        assertAnomaly("idle-pool", "CLOSE_WAIT held (1) at IdlePoolScenario.run", "peer's FIN never read;"
+                + " connection opened here");
         assertAnomaly("reset", "reset (1) at ResetScenario", "RST sent in ESTABLISHED (SO_LINGER 0)");
         assertAnomaly("reset", "reset (1) at ResetScenario", "RST received in ESTABLISHED: java.net.SocketException");
         assertAnomaly("refused", "connect refused (1) at ", "refused: java.net.ConnectException: Connection refused");
