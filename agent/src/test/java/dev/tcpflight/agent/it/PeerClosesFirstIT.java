@@ -2,6 +2,7 @@ package dev.tcpflight.agent.it;
 
 import dev.tcpflight.agent.it.RecordedConnections.Connection;
 import dev.tcpflight.agent.it.programs.PeerClosesFirst;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -63,6 +64,57 @@ class PeerClosesFirstIT {
                 clients.get(0).transitionTo("LAST_ACK").getStartTime());
         assertTrue(held.compareTo(Duration.ofMillis(PeerClosesFirst.CLIENT_IDLE_MS - PeerClosesFirst.SERVER_IDLE_MS
                 - 700)) > 0, "CLOSE_WAIT held " + held);
+    }
+
+    /**
+     * The same run checked against the wire: for each connection, the end that sent the first FIN or RST is the
+     * one recorded as closing first (FIN_WAIT_1, or CLOSED by its own reset), the other end is recorded as the
+     * passive one (CLOSE_WAIT, or CLOSED by the peer's reset), and an end that sent no FIN is never recorded in a
+     * state that only a FIN it sent leads to.
+     */
+    @Test
+    void whoClosedFirstMatchesThePacketsOnTheLoopbackWire() throws Exception {
+        Assumptions.assumeTrue(WireCapture.available(), "tcpdump cannot capture on lo here (not installed, or not"
+                + " root); .ci/run installs it and CI runs as root");
+        Path recording = dir.resolve("peer-closes.jfr");
+        WireCapture wire;
+        try (WireCapture capture = WireCapture.start(dir.resolve("wire.pcap"))) {
+            wire = capture;
+            new ChildJvm().recordTo(recording).run(PeerClosesFirst.class).assertSucceeded();
+            Thread.sleep(200); // the last segments reach the capture file
+        }
+        RecordedConnections recorded = RecordedConnections.read(recording);
+        List<Connection> ends = new java.util.ArrayList<>(recorded.withRole("client"));
+        ends.addAll(recorded.withRole("server"));
+        assertEquals(6, ends.size(), recorded.describe());
+        for (Connection end : ends) {
+            int local = port(end.local());
+            int remote = port(end.remote());
+            List<WireCapture.Segment> segments = wire.finsAndResets(local, remote);
+            assertTrue(!segments.isEmpty(), "no FIN or RST on the wire for " + end.local() + " (capture of "
+                    + wire.size() + " bytes)");
+            WireCapture.Segment first = segments.get(0);
+            boolean weClosedFirst = first.fromPort() == local;
+            boolean weSentFin = segments.stream().anyMatch(s -> s.fromPort() == local && s.fin());
+            List<String> path = end.jvmPath();
+            String what = end.role() + " " + end.local() + " " + path + " wire " + segments;
+            if (weClosedFirst) {
+                assertTrue(path.contains(first.rst() ? "ESTABLISHED>CLOSED:reset" : "ESTABLISHED>FIN_WAIT_1:close"),
+                        what);
+            } else {
+                assertTrue(path.contains(first.rst() ? "ESTABLISHED>CLOSED:reset" : "ESTABLISHED>CLOSE_WAIT:fin-found")
+                        || path.contains("ESTABLISHED>CLOSE_WAIT:read-eof"), what);
+                assertTrue(path.stream().noneMatch(step -> step.contains(">FIN_WAIT_1:")), what);
+            }
+            if (!weSentFin) {
+                assertTrue(path.stream().noneMatch(step -> step.contains(">FIN_WAIT_1:") || step.contains(">LAST_ACK:")),
+                        what);
+            }
+        }
+    }
+
+    private static int port(String endpoint) {
+        return Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
     }
 
     private static List<String> concat(List<String> start, String... rest) {

@@ -1,0 +1,105 @@
+package dev.tcpflight.agent.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The loopback wire of a test, as tcpdump captures it: the FIN and RST segments between two ports, in order, to
+ * check a recording against what the packets imply. Needs tcpdump and the right to capture (root, as in CI).
+ */
+final class WireCapture implements AutoCloseable {
+
+    /** One FIN or RST: who sent it ({@code fromPort}) and which. */
+    record Segment(int fromPort, int toPort, boolean fin, boolean rst) {
+    }
+
+    // "IP 127.0.0.1.45678 > 127.0.0.1.34567: Flags [F.], seq ..."
+    private static final Pattern LINE = Pattern.compile("IP6? \\S+\\.(\\d+) > \\S+\\.(\\d+): Flags \\[([^\\]]*)\\]");
+
+    private final Process tcpdump;
+    private final Path file;
+
+    private WireCapture(Process tcpdump, Path file) {
+        this.tcpdump = tcpdump;
+        this.file = file;
+    }
+
+    /** Whether this machine can capture: tcpdump present and allowed to open the loopback interface (-d opens it). */
+    static boolean available() {
+        try {
+            Process probe = new ProcessBuilder("tcpdump", "-i", "lo", "-d")
+                    .redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Starts capturing TCP on the loopback interface into {@code file}; returns once tcpdump is listening. */
+    static WireCapture start(Path file) throws IOException, InterruptedException {
+        Process tcpdump = new ProcessBuilder("tcpdump", "-i", "lo", "-nn", "-U", "-w", file.toString(), "tcp")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader err = new BufferedReader(new InputStreamReader(tcpdump.getErrorStream(), StandardCharsets.UTF_8));
+        for (String line; (line = err.readLine()) != null; ) {
+            if (line.contains("listening on")) {
+                Thread drain = new Thread(() -> drain(err), "tcpdump-stderr");
+                drain.setDaemon(true);
+                drain.start();
+                return new WireCapture(tcpdump, file);
+            }
+        }
+        throw new IOException("tcpdump exited before listening: " + tcpdump.waitFor());
+    }
+
+    /** Stops the capture (tcpdump flushes its file on SIGTERM). */
+    @Override
+    public void close() throws InterruptedException {
+        tcpdump.destroy();
+        if (!tcpdump.waitFor(10, TimeUnit.SECONDS)) {
+            tcpdump.destroyForcibly();
+        }
+    }
+
+    /** The FIN and RST segments between {@code portA} and {@code portB}, in capture order. */
+    List<Segment> finsAndResets(int portA, int portB) throws IOException, InterruptedException {
+        Process read = new ProcessBuilder("tcpdump", "-r", file.toString(), "-nn", "tcp port " + portA
+                + " and tcp port " + portB).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<Segment> segments = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(read.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                Matcher m = LINE.matcher(line);
+                if (m.find() && (m.group(3).contains("F") || m.group(3).contains("R"))) {
+                    segments.add(new Segment(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                            m.group(3).contains("F"), m.group(3).contains("R")));
+                }
+            }
+        }
+        read.waitFor(10, TimeUnit.SECONDS);
+        return segments;
+    }
+
+    long size() throws IOException {
+        return Files.size(file);
+    }
+
+    private static void drain(BufferedReader err) {
+        try {
+            while (err.readLine() != null) {
+                // tcpdump's closing counts; read so it never blocks on a full pipe
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+    }
+}
