@@ -1,6 +1,7 @@
 package dev.tcpflight.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcpflight.cli.testing.CliRun;
@@ -39,6 +40,47 @@ class TcpflightCliTest {
         assertEquals(2, CliRun.of("--no-such-option").exitCode());
         assertEquals(2, CliRun.of("no-such-command").exitCode());
         assertEquals(2, CliRun.of("timeline").exitCode());
+    }
+
+    @Test
+    void anUnknownOptionIsTheMessageAndWhereTheHelpIs() {
+        CliRun run = CliRun.of("timeline", "--no-such-option", "app.jfr");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals("Unknown option: '--no-such-option'\n"
+                + "Try 'tcpflight timeline --help' for more information.\n", run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void aMissingParameterIsTheMessageAndWhereTheHelpIs() {
+        CliRun run = CliRun.of("timeline");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals("Missing required parameter: 'FILE'\n"
+                + "Try 'tcpflight timeline --help' for more information.\n", run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void aBadValueIsTheMessageAndWhereTheHelpIs() {
+        CliRun run = CliRun.of("timeline", "--limit", "many", "app.jfr");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals("Invalid value for option '--limit': 'many' is not an int\n"
+                + "Try 'tcpflight timeline --help' for more information.\n", run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void aMistypedCommandGetsPicocliSuggestions() {
+        CliRun run = CliRun.of("timelime", "app.jfr");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("Unmatched arguments from index 0: 'timelime', 'app.jfr'\n"), run.toString());
+        assertTrue(run.err().contains("timeline"), run.toString());
+        assertTrue(run.err().endsWith("\nTry 'tcpflight --help' for more information.\n"), run.toString());
+        assertFalse(run.err().contains("Usage:"), run.toString());
     }
 
     @Test
