@@ -8,7 +8,11 @@ import dev.tcpflight.cli.testing.CliRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class TcpflightCliTest {
 
@@ -42,33 +46,22 @@ class TcpflightCliTest {
         assertEquals(2, CliRun.of("timeline").exitCode());
     }
 
-    @Test
-    void anUnknownOptionIsTheMessageAndWhereTheHelpIs() {
-        CliRun run = CliRun.of("timeline", "--no-such-option", "app.jfr");
-
-        assertEquals(2, run.exitCode(), run.toString());
-        assertEquals("Unknown option: '--no-such-option'\n"
-                + "Try 'tcpflight timeline --help' for more information.\n", run.err());
-        assertEquals("", run.out());
+    static Stream<Arguments> usageErrors() {
+        return Stream.of(
+                Arguments.of("unknown option", List.of("timeline", "--no-such-option", "app.jfr"),
+                        "Unknown option: '--no-such-option'"),
+                Arguments.of("missing parameter", List.of("timeline"), "Missing required parameter: 'FILE'"),
+                Arguments.of("bad value", List.of("timeline", "--limit", "many", "app.jfr"),
+                        "Invalid value for option '--limit': 'many' is not an int"));
     }
 
-    @Test
-    void aMissingParameterIsTheMessageAndWhereTheHelpIs() {
-        CliRun run = CliRun.of("timeline");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("usageErrors")
+    void aUsageErrorIsTheMessageAndWhereTheHelpIs(String name, List<String> args, String message) {
+        CliRun run = CliRun.of(args.toArray(String[]::new));
 
         assertEquals(2, run.exitCode(), run.toString());
-        assertEquals("Missing required parameter: 'FILE'\n"
-                + "Try 'tcpflight timeline --help' for more information.\n", run.err());
-        assertEquals("", run.out());
-    }
-
-    @Test
-    void aBadValueIsTheMessageAndWhereTheHelpIs() {
-        CliRun run = CliRun.of("timeline", "--limit", "many", "app.jfr");
-
-        assertEquals(2, run.exitCode(), run.toString());
-        assertEquals("Invalid value for option '--limit': 'many' is not an int\n"
-                + "Try 'tcpflight timeline --help' for more information.\n", run.err());
+        assertEquals(message + "\nTry 'tcpflight timeline --help' for more information.\n", run.err());
         assertEquals("", run.out());
     }
 
