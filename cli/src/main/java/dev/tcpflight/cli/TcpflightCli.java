@@ -11,6 +11,7 @@ import dev.tcpflight.cli.commands.ReportCommand;
 import dev.tcpflight.cli.commands.SummaryCommand;
 import dev.tcpflight.cli.commands.TimelineCommand;
 import dev.tcpflight.cli.commands.WatchCommand;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
@@ -18,7 +19,6 @@ import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.RunLast;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
             "1:bad data or a failed run: missing, unreadable, truncated or non-JFR file, no tcpflight events,"
                     + " unwritable output file, a demo that failed",
             "2:bad usage: unknown option or command, missing or invalid argument"})
-public final class TcpflightCli implements Runnable {
+public final class TcpflightCli implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
@@ -70,8 +70,10 @@ public final class TcpflightCli implements Runnable {
     /** The command line with tcpflight's error handling; use this rather than {@code new CommandLine(..)}. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new TcpflightCli());
+        ErrorReporter errors = new ErrorReporter();
         return commandLine
-                .setExecutionExceptionHandler(new ErrorReporter())
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors)
                 .setCaseInsensitiveEnumValuesAllowed(true) // --state close_wait
                 .setExecutionStrategy(parseResult -> {
                     // Set for the whole hierarchy: help and every command's output use this scheme's Ansi.
@@ -84,9 +86,17 @@ public final class TcpflightCli implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
+    /**
+     * {@code tcpflight} alone: the whole usage on stderr, exit code 2, as {@code git} and {@code jfr} show it.
+     * Other usage errors are short (see {@link ErrorReporter#handleParseException}).
+     */
     @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand");
+    public Integer call() {
+        CommandLine commandLine = spec.commandLine();
+        commandLine.getErr().println("Missing subcommand");
+        commandLine.usage(commandLine.getErr());
+        commandLine.getErr().flush();
+        return spec.exitCodeOnInvalidInput();
     }
 
     /** The version from the jar manifest, and the JVM, which matters for what the agent can see. */

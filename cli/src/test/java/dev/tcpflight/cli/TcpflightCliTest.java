@@ -1,13 +1,18 @@
 package dev.tcpflight.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcpflight.cli.testing.CliRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class TcpflightCliTest {
 
@@ -39,6 +44,36 @@ class TcpflightCliTest {
         assertEquals(2, CliRun.of("--no-such-option").exitCode());
         assertEquals(2, CliRun.of("no-such-command").exitCode());
         assertEquals(2, CliRun.of("timeline").exitCode());
+    }
+
+    static Stream<Arguments> usageErrors() {
+        return Stream.of(
+                Arguments.of("unknown option", List.of("timeline", "--no-such-option", "app.jfr"),
+                        "Unknown option: '--no-such-option'"),
+                Arguments.of("missing parameter", List.of("timeline"), "Missing required parameter: 'FILE'"),
+                Arguments.of("bad value", List.of("timeline", "--limit", "many", "app.jfr"),
+                        "Invalid value for option '--limit': 'many' is not an int"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("usageErrors")
+    void aUsageErrorIsTheMessageAndWhereTheHelpIs(String name, List<String> args, String message) {
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals(message + "\nTry 'tcpflight timeline --help' for more information.\n", run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void aMistypedCommandGetsPicocliSuggestions() {
+        CliRun run = CliRun.of("timelime", "app.jfr");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("Unmatched arguments from index 0: 'timelime', 'app.jfr'\n"), run.toString());
+        assertTrue(run.err().contains("timeline"), run.toString());
+        assertTrue(run.err().endsWith("\nTry 'tcpflight --help' for more information.\n"), run.toString());
+        assertFalse(run.err().contains("Usage:"), run.toString());
     }
 
     @Test

@@ -2,18 +2,14 @@ package dev.tcpflight.cli.commands;
 
 import dev.tcpflight.cli.TcpflightException;
 import dev.tcpflight.cli.jvm.AgentLoader;
-import dev.tcpflight.cli.jvm.AgentOptionsCheck;
 import dev.tcpflight.cli.jvm.AttachedJvm;
-import dev.tcpflight.cli.jvm.PidConverter;
 import dev.tcpflight.cli.launch.Distribution;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "attach",
@@ -26,24 +22,21 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExample usage:%n",
         footer = {"  tcpflight list                              find the JVM's pid",
                 "  tcpflight attach 4242",
-                "  tcpflight attach 4242 --options 'kernel=off,ports=8080;5432'"})
+                "  tcpflight attach 4242 --options 'kernel=off,ports=8080;5432'"},
+        resourceBundle = JvmTarget.ATTACH_HELP)
 public final class AttachCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PID", converter = PidConverter.class,
-            description = "Process id of the JVM (see tcpflight list).")
-    private long pid;
-
-    @Option(names = "--options", paramLabel = "STR",
-            description = "The agent's options, as after -javaagent:tcpflight-agent.jar= (" + AgentOptionsCheck.KNOWN
-                    + "); only when the agent is first loaded.")
-    private String options;
+    @Mixin
+    private JvmTarget target;
 
     @Override
     public Integer call() throws TcpflightException {
-        checkOptions(spec, options);
+        target.checkAgentOptions();
+        long pid = target.pid();
+        String options = target.agentOptions();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path agentJar = Distribution.current().agentJar();
@@ -67,14 +60,5 @@ public final class AttachCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return 0;
-    }
-
-    /** A word the agent would not understand is a usage error here: the agent's warning goes to the target. */
-    static void checkOptions(CommandSpec spec, String options) {
-        if (options != null) {
-            AgentOptionsCheck.problem(options).ifPresent(problem -> {
-                throw new ParameterException(spec.commandLine(), problem);
-            });
-        }
     }
 }

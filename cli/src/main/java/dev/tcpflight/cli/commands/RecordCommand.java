@@ -3,9 +3,7 @@ package dev.tcpflight.cli.commands;
 import dev.tcpflight.cli.TcpflightException;
 import dev.tcpflight.cli.analysis.SummaryAggregator;
 import dev.tcpflight.cli.commands.OptionConverters.DurationConverter;
-import dev.tcpflight.cli.jvm.AgentLoader;
 import dev.tcpflight.cli.jvm.AttachedJvm;
-import dev.tcpflight.cli.jvm.PidConverter;
 import dev.tcpflight.cli.jvm.RemoteRecording;
 import dev.tcpflight.cli.jvm.SettingsFile;
 import dev.tcpflight.cli.jvm.StopSignal;
@@ -32,7 +30,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "record",
@@ -56,9 +53,8 @@ public final class RecordCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PID", converter = PidConverter.class,
-            description = "Process id of the JVM (see tcpflight list).")
-    private long pid;
+    @Mixin
+    private JvmTarget target;
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
             description = "How long to record (default: ${DEFAULT-VALUE}); Ctrl-C ends it sooner, keeping what"
@@ -70,26 +66,22 @@ public final class RecordCommand implements Callable<Integer> {
                     + " JVM writes it, as its own user.")
     private Path output;
 
-    @Option(names = "--options", paramLabel = "STR",
-            description = "The agent's options if it is loaded now (see tcpflight attach --help).")
-    private String options;
-
     @Mixin
     private AnomalyOptions anomalies;
 
     @Override
     public Integer call() throws TcpflightException, InterruptedException {
-        AttachCommand.checkOptions(spec, options);
+        target.checkAgentOptions();
         if (duration.compareTo(Duration.ofMillis(1)) < 0) {
             throw new ParameterException(spec.commandLine(), "--duration must be at least 1ms");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path file = (output != null ? output : defaultOutput(pid, LocalDateTime.now())).toAbsolutePath();
+        Path file = (output != null ? output : defaultOutput(target.pid(), LocalDateTime.now())).toAbsolutePath();
         checkWritable(file);
         Distribution distribution = Distribution.current();
         SummaryAggregator summary = new SummaryAggregator(anomalies.thresholds());
-        try (AttachedJvm jvm = AgentLoader.attachWithAgent(pid, distribution.agentJar(), options, err);
+        try (AttachedJvm jvm = target.attachWithAgent(distribution.agentJar(), err);
              StopSignal stop = StopSignal.onCtrlC()) { // from before the start: Ctrl-C must not leave it running
             RemoteRecording recording;
             try (SettingsFile settings = SettingsFile.of(distribution)) {
@@ -97,7 +89,7 @@ public final class RecordCommand implements Callable<Integer> {
             }
             long started = System.nanoTime();
             try (recording) {
-                err.println("tcpflight: recording JVM " + pid + " (" + jvm.description() + ") for "
+                err.println("tcpflight: recording JVM " + target.pid() + " (" + jvm.description() + ") for "
                         + seconds(duration) + " into " + display(file) + ": Ctrl-C to stop sooner");
                 err.flush();
                 StopSignal.End end = waitShowingProgress(stop, jvm, err);
@@ -113,11 +105,11 @@ public final class RecordCommand implements Callable<Integer> {
                 }
                 if (end == StopSignal.End.TARGET_GONE) {
                     recording.savedAtExitInto(file);
-                    err.println("tcpflight: JVM " + pid + " exited during the recording; it wrote what it had"
+                    err.println("tcpflight: JVM " + target.pid() + " exited during the recording; it wrote what it had"
                             + " recorded until then");
                 }
                 err.println("tcpflight: recorded " + seconds(Duration.ofNanos(System.nanoTime() - started))
-                        + " of JVM " + pid + " into " + display(file) + " (" + size(file) + ")");
+                        + " of JVM " + target.pid() + " into " + display(file) + " (" + size(file) + ")");
                 err.flush();
                 summarise(file, summary, out, err);
             }
@@ -152,7 +144,7 @@ public final class RecordCommand implements Callable<Integer> {
         StopSignal.End end = stop.await(duration, jvm::alive, Duration.ofMillis(terminal ? 1000 : 500), waited -> {
             if (terminal) {
                 String line = String.format(Locale.ROOT, "tcpflight: recording JVM %d: %s of %s (Ctrl-C to stop"
-                        + " now)", pid, seconds(Duration.ofSeconds(waited.toSeconds())), seconds(duration));
+                        + " now)", target.pid(), seconds(Duration.ofSeconds(waited.toSeconds())), seconds(duration));
                 err.print("\r" + line + " ".repeat(Math.max(0, shown[0] - line.length())));
                 err.flush();
                 shown[0] = Math.max(shown[0], line.length());
@@ -168,8 +160,8 @@ public final class RecordCommand implements Callable<Integer> {
     private void summarise(Path file, SummaryAggregator summary, PrintWriter out, PrintWriter err)
             throws TcpflightException {
         if (!hasTcpflightEvents(file)) {
-            err.println("tcpflight: no TCP state transition in JVM " + pid + " while recording (connections that"
-                    + " were open before the agent was loaded are not seen until they change)");
+            err.println("tcpflight: no TCP state transition in JVM " + target.pid() + " while recording (connections"
+                    + " that were open before the agent was loaded are not seen until they change)");
             err.flush();
             return;
         }

@@ -2,20 +2,18 @@ package dev.tcpflight.cli.commands;
 
 import dev.tcpflight.cli.TcpflightException;
 import dev.tcpflight.cli.commands.OptionConverters.DurationConverter;
-import dev.tcpflight.cli.jvm.AgentLoader;
 import dev.tcpflight.cli.jvm.AttachedJvm;
 import dev.tcpflight.cli.jvm.LiveEvents;
 import dev.tcpflight.cli.jvm.LiveTransition;
-import dev.tcpflight.cli.jvm.PidConverter;
 import dev.tcpflight.cli.jvm.RemoteRecording;
 import dev.tcpflight.cli.jvm.SettingsFile;
 import dev.tcpflight.cli.jvm.SocketCounts;
 import dev.tcpflight.cli.jvm.StopSignal;
 import dev.tcpflight.cli.jvm.Terminal;
-import dev.tcpflight.cli.jvm.WatchDisplay;
 import dev.tcpflight.cli.launch.Distribution;
 import dev.tcpflight.cli.render.Colors;
 import dev.tcpflight.cli.render.Glyphs;
+import dev.tcpflight.cli.render.WatchDisplay;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,10 +25,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "watch",
@@ -57,9 +55,8 @@ public final class WatchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PID", converter = PidConverter.class,
-            description = "Process id of the JVM (see tcpflight list).")
-    private long pid;
+    @Mixin
+    private JvmTarget target;
 
     @Option(names = "--plain", description = "One line per transition, even on a terminal (for pipes and logs).")
     private boolean plain;
@@ -68,20 +65,16 @@ public final class WatchCommand implements Callable<Integer> {
             description = "Stop after this long (1.5s, 10m...) instead of at Ctrl-C.")
     private Duration duration;
 
-    @Option(names = "--options", paramLabel = "STR",
-            description = "The agent's options if it is loaded now (see tcpflight attach --help).")
-    private String options;
-
     @Override
     public Integer call() throws TcpflightException, InterruptedException {
-        AttachCommand.checkOptions(spec, options);
+        target.checkAgentOptions();
         if (duration != null && duration.compareTo(Duration.ofMillis(1)) < 0) {
             throw new ParameterException(spec.commandLine(), "--duration must be at least 1ms");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Distribution distribution = Distribution.current();
-        try (AttachedJvm jvm = AgentLoader.attachWithAgent(pid, distribution.agentJar(), options, err);
+        try (AttachedJvm jvm = target.attachWithAgent(distribution.agentJar(), err);
              StopSignal stop = StopSignal.onCtrlC()) {
             RemoteRecording recording;
             Instant from = Instant.now(); // the same clock as the target's: both on this machine
@@ -92,7 +85,7 @@ public final class WatchCommand implements Callable<Integer> {
                 Path repository = repository(jvm);
                 WatchDisplay display = display(jvm, out);
                 if (plain || !(display instanceof WatchDisplay.Live)) {
-                    err.println("tcpflight: watching JVM " + pid + " (" + jvm.description() + "): "
+                    err.println("tcpflight: watching JVM " + target.pid() + " (" + jvm.description() + "): "
                             + (duration == null ? "Ctrl-C to stop" : "for " + RecordCommand.seconds(duration)));
                     err.flush();
                 }
@@ -108,12 +101,12 @@ public final class WatchCommand implements Callable<Integer> {
                     display.end();
                 }
                 if (end == StopSignal.End.TARGET_GONE) {
-                    err.println("tcpflight: JVM " + pid + " has exited");
+                    err.println("tcpflight: JVM " + target.pid() + " has exited");
                     err.flush();
                     return 0;
                 }
                 if (events.failure() != null) {
-                    throw new TcpflightException("lost the events of JVM " + pid + ": " + events.failure(),
+                    throw new TcpflightException("lost the events of JVM " + target.pid() + ": " + events.failure(),
                             events.failure());
                 }
                 recording.stop();
@@ -128,7 +121,7 @@ public final class WatchCommand implements Callable<Integer> {
             return WatchDisplay.plain(out, glyphs, ZoneId.systemDefault());
         }
         return new WatchDisplay.Live(out, glyphs, new Colors(spec.commandLine().getColorScheme().ansi()),
-                "tcpflight watch: JVM " + pid + " (" + jvm.description() + ")", Terminal.width(),
+                "tcpflight watch: JVM " + target.pid() + " (" + jvm.description() + ")", Terminal.width(),
                 Clock.systemDefaultZone());
     }
 
@@ -136,7 +129,7 @@ public final class WatchCommand implements Callable<Integer> {
     private Path repository(AttachedJvm jvm) throws TcpflightException {
         String repository = jvm.systemProperties().getProperty("jdk.jfr.repository");
         if (repository == null || repository.isBlank()) {
-            throw new TcpflightException("JVM " + pid + " does not say where its JFR repository is"
+            throw new TcpflightException("JVM " + target.pid() + " does not say where its JFR repository is"
                     + " (no jdk.jfr.repository property while recording)");
         }
         return jvm.repositoryPath(repository);

@@ -1,15 +1,12 @@
 package dev.tcpflight.cli.jvm;
 
 import dev.tcpflight.cli.recording.Endpoint;
-import dev.tcpflight.cli.render.Glyphs;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 
-/** One {@code tcpflight.StateChange} event as {@code watch} shows it. */
+/** One {@code tcpflight.StateChange} event as {@code watch} gets it (shown by {@code render.WatchDisplay}). */
 public record LiveTransition(Instant time, long connectionId, int sequence, String role, Endpoint local,
                              Endpoint remote, String fromState, String toState, String trigger, String source,
                              String thread) {
@@ -20,8 +17,6 @@ public record LiveTransition(Instant time, long connectionId, int sequence, Stri
     public static final Comparator<LiveTransition> ORDER = Comparator.comparing(LiveTransition::time)
             .thenComparingLong(LiveTransition::connectionId).thenComparingInt(LiveTransition::sequence);
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
-
     /** The time is the event's start, as in the other commands (a connect's CLOSED → SYN_SENT spans it). */
     static LiveTransition of(RecordedEvent event) {
         RecordedThread thread = event.getThread();
@@ -31,16 +26,6 @@ public record LiveTransition(Instant time, long connectionId, int sequence, Stri
                 new Endpoint(text(event, "remoteAddress"), (int) longField(event, "remotePort")),
                 text(event, "fromState"), text(event, "toState"), text(event, "trigger"), text(event, "source"),
                 thread == null || thread.getJavaName() == null ? "" : thread.getJavaName());
-    }
-
-    /**
-     * {@code 21:41:16.231  #12  client  127.0.0.1:41368 → 127.0.0.1:45041  CLOSED → SYN_SENT  connect  api}:
-     * local time, connection id, role, endpoints, states, trigger and source.
-     */
-    public String line(Glyphs glyphs, ZoneId zone) {
-        String arrow = " " + glyphs.arrow() + " ";
-        return CLOCK.format(time.atZone(zone)) + "  #" + connectionId + "  " + role + "  " + local + arrow + remote
-                + "  " + fromState + arrow + toState + "  " + trigger + "  " + source;
     }
 
     // A field a newer or older agent lacks is shown empty rather than failing the whole view.

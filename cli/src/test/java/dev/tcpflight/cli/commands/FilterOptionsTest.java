@@ -77,7 +77,8 @@ class FilterOptionsTest {
         CliRun run = CliRun.of("summary", option, app);
 
         assertEquals(2, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("Usage: tcpflight summary"), run.toString());
+        assertEquals(2, run.err().lines().count(), run.toString());
+        assertTrue(run.err().endsWith("\nTry 'tcpflight summary --help' for more information.\n"), run.toString());
     }
 
     @Test

@@ -64,6 +64,29 @@ class BadPidTest {
         assertFalse(run.err().contains("\tat "), run.toString());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"attach", "record", "watch"})
+    void aWordTheAgentDoesNotTakeIsAUsageErrorBeforeAttaching(String command) {
+        CliRun run = CliRun.of(command, Long.toString(ProcessHandle.current().pid()), "--options", "stacks=maybe");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals("agent option 'stacks=maybe' is not one of: " + AgentOptionsCheck.KNOWN + "\n"
+                + "Try 'tcpflight " + command + " --help' for more information.\n", run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void onlyAttachSaysWhatTheAgentOptionsAre() {
+        String attach = CliRun.of("attach", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(attach.contains("--options=STR The agent's options, as after -javaagent:tcpflight-agent."), attach);
+        assertTrue(attach.contains("only when the agent is first loaded."), attach);
+        for (String command : new String[] {"record", "watch"}) {
+            String help = CliRun.of(command, "--help").out().replaceAll("\\s+", " ");
+            assertTrue(help.contains("--options=STR The agent's options if it is loaded now (see tcpflight attach"
+                    + " --help)."), help);
+        }
+    }
+
     @Test
     void zeroIsNoPid() {
         CliRun run = CliRun.of("attach", "0");

@@ -1,8 +1,8 @@
-package dev.tcpflight.cli.jvm;
+package dev.tcpflight.cli.render;
 
-import dev.tcpflight.cli.render.Colors;
-import dev.tcpflight.cli.render.Glyphs;
-import dev.tcpflight.cli.render.TextTable;
+import dev.tcpflight.cli.jvm.LiveEvents;
+import dev.tcpflight.cli.jvm.LiveTransition;
+import dev.tcpflight.cli.jvm.SocketCounts;
 import dev.tcpflight.cli.render.TextTable.Align;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -20,13 +20,25 @@ public interface WatchDisplay extends LiveEvents.Listener {
     /** After the last event: leaves the output tidy (cursor shown, last view kept). */
     void end();
 
+    /**
+     * {@code 21:41:16.231  #12  client  127.0.0.1:41368 → 127.0.0.1:45041  CLOSED → SYN_SENT  connect  api}:
+     * local time, connection id, role, endpoints, states, trigger and source.
+     */
+    static String line(LiveTransition transition, Glyphs glyphs, ZoneId zone) {
+        String arrow = " " + glyphs.arrow() + " ";
+        return Live.TRANSITION_CLOCK.format(transition.time().atZone(zone)) + "  #" + transition.connectionId()
+                + "  " + transition.role() + "  " + transition.local() + arrow + transition.remote() + "  "
+                + transition.fromState() + arrow + transition.toState() + "  " + transition.trigger() + "  "
+                + transition.source();
+    }
+
     /** One line per transition, flushed at once: for pipes and logs. */
     static WatchDisplay plain(PrintWriter out, Glyphs glyphs, ZoneId zone) {
         return new WatchDisplay() {
             @Override
             public void flushed(List<LiveTransition> transitions) {
                 for (LiveTransition transition : transitions) {
-                    out.println(transition.line(glyphs, zone));
+                    out.println(line(transition, glyphs, zone));
                 }
                 if (!transitions.isEmpty()) {
                     out.flush();
@@ -57,6 +69,7 @@ public interface WatchDisplay extends LiveEvents.Listener {
         private static final String HIDE_CURSOR = "\u001b[?25l";
         private static final String SHOW_CURSOR = "\u001b[?25h";
         private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+        private static final DateTimeFormatter TRANSITION_CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
         private final PrintWriter out;
         private final Glyphs glyphs;
@@ -86,7 +99,7 @@ public interface WatchDisplay extends LiveEvents.Listener {
             transitions += batch.size();
             lastFlushTransitions = batch.size();
             for (LiveTransition transition : batch) {
-                recent.addLast(transition.line(glyphs, clock.getZone()));
+                recent.addLast(line(transition, glyphs, clock.getZone()));
                 if (recent.size() > RECENT) {
                     recent.removeFirst();
                 }
