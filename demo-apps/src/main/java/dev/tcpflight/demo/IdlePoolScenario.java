@@ -43,7 +43,7 @@ public final class IdlePoolScenario extends NarratedScenario {
     @Override
     public String description() {
         return "HttpURLConnection keeps a connection idle in its pool; the server's idle timeout closes it: the"
-                + " client holds it in CLOSE_WAIT, never reading the FIN, until the pool closes it (Linux)";
+                + " client's pool holds it in CLOSE_WAIT, never reading the FIN (Linux)";
     }
 
     /** Elsewhere the agent cannot ask the kernel for a waiting FIN, and records this close as an active one. */
