@@ -81,7 +81,7 @@ class PeerClosesFirstIT {
         try (WireCapture capture = WireCapture.start(dir.resolve("wire.pcap"))) {
             wire = capture;
             new ChildJvm().recordTo(recording).run(PeerClosesFirst.class).assertSucceeded();
-            Thread.sleep(200); // the last segments reach the capture file
+            Thread.sleep(500); // the last segments reach the capture file
         }
         RecordedConnections recorded = RecordedConnections.read(recording);
         List<Connection> ends = new java.util.ArrayList<>(recorded.withRole("client"));

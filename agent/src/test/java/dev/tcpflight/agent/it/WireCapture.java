@@ -45,9 +45,13 @@ final class WireCapture implements AutoCloseable {
         }
     }
 
-    /** Starts capturing TCP on the loopback interface into {@code file}; returns once tcpdump is listening. */
+    /**
+     * Starts capturing TCP on the loopback interface into {@code file}; returns once tcpdump is listening.
+     * Immediate mode: without it libpcap holds packets in its buffer for up to a second, and the last ones of a
+     * test would be lost when the capture stops.
+     */
     static WireCapture start(Path file) throws IOException, InterruptedException {
-        Process tcpdump = new ProcessBuilder("tcpdump", "-i", "lo", "-nn", "-U", "-w", file.toString(), "tcp")
+        Process tcpdump = new ProcessBuilder("tcpdump", "-i", "lo", "-nn", "--immediate-mode", "-U", "-w", file.toString(), "tcp")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader err = new BufferedReader(new InputStreamReader(tcpdump.getErrorStream(), StandardCharsets.UTF_8));
         for (String line; (line = err.readLine()) != null; ) {
