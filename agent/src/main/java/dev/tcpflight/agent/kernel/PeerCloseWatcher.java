@@ -21,26 +21,19 @@ public final class PeerCloseWatcher implements Runnable {
 
     private final ConnectionTracker tracker;
     private final SamplerThread thread = new SamplerThread(THREAD_NAME, this);
-    private volatile boolean stopped;
 
     public PeerCloseWatcher(ConnectionTracker tracker) {
         this.tracker = tracker;
     }
 
-    /** Starts the thread (once). */
+    /** Starts the thread (once); a daemon that lives as long as the JVM, as the tracker it serves does. */
     public void start() {
         thread.started();
     }
 
-    /** Stops the thread and waits for it (up to 5 s). */
-    public void stop() {
-        stopped = true;
-        thread.stop();
-    }
-
     @Override
     public void run() {
-        while (!stopped) {
+        while (true) {
             long began = System.nanoTime();
             try {
                 tracker.findPeerCloses();

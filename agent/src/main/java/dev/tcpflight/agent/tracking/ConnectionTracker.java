@@ -23,7 +23,10 @@ public final class ConnectionTracker {
             TcpState.CLOSING, TcpState.TIME_WAIT, TcpState.LAST_ACK);
     private static final String KERNEL_TRIGGER = "kernel";
     private static final String FIRST_SEEN = "first-seen";
-    private static final String BEFORE_CLOSE = "before close";
+    /** Found before a close or shutdown, or by the periodic look: fixed texts, nothing built per close. */
+    private static final String[] BEFORE_CLOSE = {"FIN found unread before close", "RST found waiting before close"};
+    private static final String[] BY_LOOK = {"FIN found unread by the periodic look",
+            "RST found waiting by the periodic look"};
 
     private final SocketRegistry sockets = new SocketRegistry();
     private final ReferenceQueue<Object> dropped = new ReferenceQueue<>();
@@ -314,15 +317,16 @@ public final class ConnectionTracker {
 
     /**
      * Records what the kernel said of the peer, unless the socket's state moved on since {@code word};
-     * {@code begun}: the event begun when it was first seen, or null for now.
+     * {@code details}: the FIN's and the RST's detail text; {@code begun}: the event begun when it was first seen,
+     * or null for now.
      */
-    private void notice(TrackedSocket socket, long word, PeerSignal signal, String when, Object begun) {
+    private void notice(TrackedSocket socket, long word, PeerSignal signal, String[] details, Object begun) {
         if (signal == PeerSignal.RESET) {
-            if (applyFrom(socket, word, Observation.RESET, "RST found waiting " + when, begun)) {
+            if (applyFrom(socket, word, Observation.RESET, details[1], begun)) {
                 socket.resetSeen = true;
             }
         } else if (signal == PeerSignal.FIN && !socket.inputShut // after SHUT_RD the kernel reports our own EOF
-                && applyFrom(socket, word, Observation.PEER_FIN_FOUND, "FIN found unread " + when, begun)) {
+                && applyFrom(socket, word, Observation.PEER_FIN_FOUND, details[0], begun)) {
             socket.peerClosedFirst = true;
         }
     }
@@ -349,7 +353,7 @@ public final class ConnectionTracker {
                 socket.peerSighting = null;
             } else if (earlier != null && earlier.word() == word && earlier.signal() == signal) {
                 socket.peerSighting = null;
-                notice(socket, word, signal, "by the periodic look", earlier.begun());
+                notice(socket, word, signal, BY_LOOK, earlier.begun());
             } else {
                 socket.peerSighting = new PeerSighting(word, signal, recorder.begin());
             }
