@@ -179,6 +179,20 @@ public final class TcpBridge {
         }
     }
 
+    /** shutdownOutput() on an open output, before the JDK shuts it. */
+    public static void shuttingOutput(FileDescriptor fd) {
+        ConnectionTracker t = enter(fd);
+        if (t != null) {
+            try {
+                t.shuttingOutput(fd);
+            } catch (Throwable e) {
+                AgentFailures.record("shutdownOutput", e);
+            } finally {
+                ReentrancyGuard.exit();
+            }
+        }
+    }
+
     public static void outputShutdown(FileDescriptor fd) {
         ConnectionTracker t = enter(fd);
         if (t != null) {

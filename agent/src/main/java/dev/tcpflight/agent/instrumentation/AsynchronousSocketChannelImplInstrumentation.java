@@ -42,7 +42,11 @@ public final class AsynchronousSocketChannelImplInstrumentation implements Socke
 
     static final class ShutdownOutput {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static boolean enter(@Advice.FieldValue("writeShutdown") boolean alreadyShut) {
+        static boolean enter(@Advice.FieldValue("writeShutdown") boolean alreadyShut,
+                             @Advice.FieldValue("fd") FileDescriptor fd) {
+            if (!alreadyShut) {
+                TcpBridge.shuttingOutput(fd);
+            }
             return !alreadyShut;
         }
 

@@ -77,7 +77,11 @@ final class SharedAdvice {
 
     static final class ShutdownOutput {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static boolean enter(@Advice.FieldValue("isOutputClosed") boolean outputClosed) {
+        static boolean enter(@Advice.FieldValue("isOutputClosed") boolean outputClosed,
+                             @Advice.FieldValue("fd") FileDescriptor fd) {
+            if (!outputClosed) {
+                TcpBridge.shuttingOutput(fd);
+            }
             return !outputClosed;
         }
 

@@ -174,12 +174,22 @@ public final class ConnectionTracker {
         }
     }
 
+    /**
+     * shutdownOutput() is about to send our FIN: asks the kernel first, because a peer answering that FIN with
+     * its own is, once our shutdown returns, indistinguishable from a peer that closed first.
+     */
+    public void shuttingOutput(Object key) {
+        TrackedSocket socket = lookup(key);
+        if (socket != null) {
+            noticePeerClose(socket);
+        }
+    }
+
     public void outputShutdown(Object key) {
         TrackedSocket socket = lookup(key);
         if (socket == null) {
             return;
         }
-        noticePeerClose(socket);
         if (apply(socket, Observation.SHUTDOWN_OUTPUT, "") && !socket.kernelFollowed) {
             watchInKernel(socket);
         }

@@ -100,6 +100,38 @@ class ConnectionTrackerTest {
     }
 
     @Test
+    void finAnsweringOurShutdownOutputIsNotThePeerClosingFirst() throws Exception {
+        List<RecordedEvent> events = record(() -> {
+            Object key = new Object();
+            tracker.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
+            tracker.connectReturned(key, true, null);
+            tracker.shuttingOutput(key);
+            probe.peer = PeerSignal.FIN; // the peer read our FIN and closed before shutdownOutput() returned
+            tracker.outputShutdown(key);
+            tracker.closing(key);
+        });
+        assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
+                "ESTABLISHED>FIN_WAIT_1:shutdown-output"), transitions(events).get(1L));
+        assertEquals("local-close", connections(events).get(0).getString("endCause"));
+    }
+
+    @Test
+    void finWaitingBeforeOurShutdownOutputMakesItAPassiveClose() throws Exception {
+        probe.peer = PeerSignal.FIN;
+        List<RecordedEvent> events = record(() -> {
+            Object key = new Object();
+            tracker.accepted(key, key, SocketApi.SOCKET, LOCAL, REMOTE);
+            tracker.shuttingOutput(key);
+            tracker.outputShutdown(key);
+            tracker.closing(key);
+        });
+        assertEquals(List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept",
+                "ESTABLISHED>CLOSE_WAIT:fin-found", "CLOSE_WAIT>LAST_ACK:shutdown-output"),
+                transitions(events).get(1L));
+        assertEquals("peer-close", connections(events).get(0).getString("endCause"));
+    }
+
+    @Test
     void finAfterOwnShutdownInputIsNotThePeers() throws Exception {
         probe.peer = PeerSignal.FIN;
         List<RecordedEvent> events = record(() -> {
