@@ -22,7 +22,7 @@ public final class Golden {
         Path file = DIRECTORY.resolve(name);
         try {
             if (Boolean.getBoolean("golden.update")) {
-                Files.createDirectories(DIRECTORY);
+                Files.createDirectories(file.getParent());
                 Files.writeString(file, actual);
                 return;
             }
