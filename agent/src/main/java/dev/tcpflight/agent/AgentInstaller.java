@@ -11,7 +11,6 @@ import dev.tcpflight.agent.events.StackTracePolicy;
 import dev.tcpflight.agent.instrumentation.AsynchronousServerSocketChannelImplInstrumentation;
 import dev.tcpflight.agent.instrumentation.AsynchronousSocketChannelImplInstrumentation;
 import dev.tcpflight.agent.instrumentation.IOUtilInstrumentation;
-import dev.tcpflight.agent.instrumentation.JdkSocketAccess;
 import dev.tcpflight.agent.instrumentation.NioSocketImplInstrumentation;
 import dev.tcpflight.agent.instrumentation.ServerSocketChannelImplInstrumentation;
 import dev.tcpflight.agent.instrumentation.SocketChannelImplInstrumentation;
@@ -19,21 +18,22 @@ import dev.tcpflight.agent.instrumentation.SocketInstrumentation;
 import dev.tcpflight.agent.instrumentation.SocketTransformer;
 import dev.tcpflight.agent.instrumentation.UnixAsynchronousServerSocketChannelImplInstrumentation;
 import dev.tcpflight.agent.instrumentation.UnixAsynchronousSocketChannelImplInstrumentation;
+import dev.tcpflight.agent.jdk.JdkSocketAccess;
 import dev.tcpflight.agent.kernel.KernelFollower;
 import dev.tcpflight.agent.kernel.KernelSampler;
 import dev.tcpflight.agent.kernel.OpenSockets;
 import dev.tcpflight.agent.kernel.PeerCloseWatcher;
-import dev.tcpflight.agent.tracking.KernelWatch;
 import dev.tcpflight.agent.tracking.ConnectionTracker;
+import dev.tcpflight.agent.tracking.KernelWatch;
 import dev.tcpflight.agent.tracking.PortFilter;
 import dev.tcpflight.agent.tracking.PreexistingSockets;
-
-import net.bytebuddy.dynamic.ClassFileLocator;
-
+import dev.tcpflight.schema.AgentOptions;
+import dev.tcpflight.schema.AgentProperties;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.jar.JarFile;
+import net.bytebuddy.dynamic.ClassFileLocator;
 
 /** Wires the agent together; runs in the bootstrap class loader (see {@link TcpflightAgent}). */
 public final class AgentInstaller {
@@ -50,7 +50,6 @@ public final class AgentInstaller {
             new IOUtilInstrumentation());
 
     /** Set in the JVM the agent runs in, so that {@code tcpflight list} can tell which JVMs have it. */
-    public static final String VERSION_PROPERTY = "tcpflight.agent.version";
 
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
 
@@ -98,7 +97,7 @@ public final class AgentInstaller {
         if (System.getProperty("net.bytebuddy.safe") == null) {
             System.setProperty("net.bytebuddy.safe", "true");
         }
-        System.setProperty(VERSION_PROPERTY, version(agentJar));
+        System.setProperty(AgentProperties.VERSION, version(agentJar));
         if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) {
             System.err.println("[tcpflight] WARNING: agent not started: the jdk.jfr module is not in this JVM"
                     + " (started with a main module or a jlink image?); add --add-modules jdk.jfr");
@@ -120,7 +119,8 @@ public final class AgentInstaller {
             new PeerCloseWatcher(tracker).start();
         }
         LegacySocketImplCheck.warnIfActive(System.err);
-        new SocketTransformer(INSTRUMENTATIONS, new ClassFileLocator.ForJarFile(agentJar), System.err, options.verbose())
+        new SocketTransformer(INSTRUMENTATIONS, new ClassFileLocator.ForJarFile(agentJar), System.err,
+                options.verbose())
                 .installOn(instrumentation);
         if (!atLaunch) {
             // After the instrumentation: a socket opened meanwhile is both tracked and listed, never neither.

@@ -14,19 +14,22 @@ import java.util.List;
 final class ClassWarmUp {
 
     /**
-     * Every top-level class of the bridge, tracking and events packages but the event classes, each warmed up with
-     * the classes nested in it; {@code ClassWarmUpTest} fails when one is missing. Listed rather than found in the
-     * agent jar: going through its 3,000 entries took about 20 ms of start-up.
+     * Every top-level class of the agent's bridge, events, jdk and tracking packages and of the schema but the event
+     * classes, each warmed up with the classes nested in it; {@code ClassWarmUpTest} fails when one is missing.
+     * Listed rather than found in the agent jar: going through its 3,000 entries took about 20 ms of start-up.
      */
     static final List<String> CLASSES = List.of(
-            "bridge.AgentFailures", "bridge.ReentrancyGuard", "bridge.TcpBridge",
-            "events.EventRegistration", "events.FaultInjectingRecorder", "events.JfrRecorder",
-            "events.PreexistingSocketsReporter", "events.SocketStatesReporter", "events.StackTracePolicy",
-            "tracking.ConnectionTracker", "tracking.EndCause", "tracking.KernelWatch", "tracking.Observation",
-            "tracking.OpenSocket", "tracking.PeerSignal", "tracking.PortFilter", "tracking.PreexistingSockets", "tracking.Role",
-            "tracking.SocketApi", "tracking.SocketProbe", "tracking.SocketRegistry", "tracking.Source",
-            "tracking.TcpState", "tracking.TcpStateMachine", "tracking.TrackedSocket", "tracking.Transition",
-            "tracking.TransitionRecorder");
+            "agent.bridge.AgentFailures", "agent.bridge.ReentrancyGuard", "agent.bridge.TcpBridge",
+            "agent.events.EventRegistration", "agent.events.FaultInjectingRecorder", "agent.events.JfrRecorder",
+            "agent.events.PreexistingSocketsReporter", "agent.events.SocketStatesReporter",
+            "agent.events.StackTracePolicy", "agent.jdk.JdkSocketAccess",
+            "agent.tracking.ConnectionTracker", "agent.tracking.KernelWatch", "agent.tracking.Observation",
+            "agent.tracking.OpenSocket", "agent.tracking.PeerSignal", "agent.tracking.PortFilter",
+            "agent.tracking.PreexistingSockets", "agent.tracking.SocketProbe", "agent.tracking.SocketRegistry",
+            "agent.tracking.TcpStateMachine", "agent.tracking.TrackedSocket", "agent.tracking.Transition",
+            "agent.tracking.TransitionRecorder",
+            "schema.AgentOptions", "schema.AgentProperties", "schema.EndCause", "schema.Role", "schema.SocketApi",
+            "schema.Source", "schema.TcpState", "schema.Trigger", "schema.Vocabulary");
 
     private ClassWarmUp() {
     }
@@ -47,7 +50,7 @@ final class ClassWarmUp {
         for (String name : CLASSES) {
             try {
                 // A nest host is the first of its own nest members.
-                classes.addAll(List.of(Class.forName("dev.tcpflight.agent." + name, false,
+                classes.addAll(List.of(Class.forName("dev.tcpflight." + name, false,
                         ClassWarmUp.class.getClassLoader()).getNestMembers()));
             } catch (Throwable e) {
                 // Left to initialise on first use.

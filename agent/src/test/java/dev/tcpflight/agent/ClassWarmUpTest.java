@@ -1,7 +1,8 @@
 package dev.tcpflight.agent;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tcpflight.schema.TcpState;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -9,27 +10,35 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class ClassWarmUpTest {
 
     @Test
     void warmsUpEveryClassOfItsPackagesButTheEvents() throws IOException, URISyntaxException {
-        Path classes = Path.of(ClassWarmUp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Set<String> expected = new TreeSet<>();
-        for (String pkg : new String[] {"bridge", "tracking", "events"}) {
-            try (Stream<Path> files = Files.list(classes.resolve("dev/tcpflight/agent/" + pkg))) {
-                files.map(file -> file.getFileName().toString())
-                        .filter(file -> file.endsWith(".class") && !file.endsWith("Event.class"))
-                        .forEach(file -> expected.add("dev.tcpflight.agent." + pkg + "."
-                                + file.substring(0, file.length() - ".class".length())));
-            }
+        Path agent = classesOf(ClassWarmUp.class);
+        for (String pkg : new String[] {"bridge", "events", "jdk", "tracking"}) {
+            addClasses(agent, "dev.tcpflight.agent." + pkg, expected);
         }
+        addClasses(classesOf(TcpState.class), "dev.tcpflight.schema", expected);
         Set<String> warmed = new TreeSet<>();
         for (Class<?> type : ClassWarmUp.classes()) {
             warmed.add(type.getName());
         }
         assertEquals(expected, warmed);
+    }
+
+    private static Path classesOf(Class<?> type) throws URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    /** The classes of {@code pkg}, nested ones included, but the event classes (its subpackages left out). */
+    private static void addClasses(Path root, String pkg, Set<String> names) throws IOException {
+        try (Stream<Path> files = Files.list(root.resolve(pkg.replace('.', '/')))) {
+            files.map(file -> file.getFileName().toString())
+                    .filter(file -> file.endsWith(".class") && !file.endsWith("Event.class"))
+                    .forEach(file -> names.add(pkg + "." + file.substring(0, file.length() - ".class".length())));
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.tcpflight.bench;
 
 import dev.tcpflight.bench.workload.AttachTarget;
 import dev.tcpflight.bench.workload.Attacher;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,6 @@
 package dev.tcpflight.bench;
 
 import dev.tcpflight.bench.workload.Result;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

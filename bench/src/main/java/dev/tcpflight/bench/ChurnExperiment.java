@@ -1,14 +1,13 @@
 package dev.tcpflight.bench;
 
-import dev.tcpflight.bench.workload.Churn;
-
-import java.util.List;
-
 import static dev.tcpflight.bench.Variant.AGENT;
 import static dev.tcpflight.bench.Variant.AGENT_JFR;
 import static dev.tcpflight.bench.Variant.AGENT_JFR_NO_STACKS;
 import static dev.tcpflight.bench.Variant.JFR;
 import static dev.tcpflight.bench.Variant.NONE;
+
+import dev.tcpflight.bench.workload.Churn;
+import java.util.List;
 
 /** Connection churn: the agent's per-connection cost, with stack traces on and off, and the idle agent. */
 final class ChurnExperiment extends Experiment {

@@ -1,9 +1,10 @@
 package dev.tcpflight.bench;
 
+import static dev.tcpflight.bench.Variant.AGENT_JFR;
+
 import dev.tcpflight.bench.workload.Churn;
 import dev.tcpflight.bench.workload.ParseOnly;
 import dev.tcpflight.cli.TcpflightCli;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static dev.tcpflight.bench.Variant.AGENT_JFR;
 
 /**
  * The CLI at scale, run as a user runs it: {@code summary} and {@code timeline} of one large recording, each in a

@@ -1,7 +1,6 @@
 package dev.tcpflight.bench;
 
 import dev.tcpflight.bench.workload.TimeWaitSockets;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

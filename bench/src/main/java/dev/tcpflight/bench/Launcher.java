@@ -1,7 +1,7 @@
 package dev.tcpflight.bench;
 
 import dev.tcpflight.agent.TcpflightAgent;
-
+import dev.tcpflight.schema.events.StateChangeEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -31,7 +31,8 @@ final class Launcher implements AutoCloseable {
 
     private static final List<String> HEAP = List.of("-Xms512m", "-Xmx512m");
     private static final Pattern STATE_CHANGE_STACKS = Pattern.compile(
-            "(<event name=\"tcpflight.StateChange\">.*?<setting name=\"stackTrace\">)true(</setting>)", Pattern.DOTALL);
+            "(<event name=\"" + Pattern.quote(StateChangeEvent.NAME)
+                    + "\">.*?<setting name=\"stackTrace\">)true(</setting>)", Pattern.DOTALL);
 
     final Plan plan;
     /** Where progress goes (stderr): the table itself is printed elsewhere. */
@@ -54,7 +55,8 @@ final class Launcher implements AutoCloseable {
         String jfc = tcpflightJfc();
         Matcher stacks = STATE_CHANGE_STACKS.matcher(jfc);
         if (!stacks.find()) {
-            throw new IllegalStateException("tcpflight.jfc has no stackTrace=true setting for tcpflight.StateChange");
+            throw new IllegalStateException("tcpflight.jfc has no stackTrace=true setting for "
+                    + StateChangeEvent.NAME);
         }
         String noStacks = stacks.replaceFirst("$1false$2");
         settings = Map.of(

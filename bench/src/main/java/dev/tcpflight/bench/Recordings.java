@@ -1,14 +1,13 @@
 package dev.tcpflight.bench;
 
-import jdk.jfr.consumer.RecordingFile;
-
+import dev.tcpflight.schema.events.StateChangeEvent;
 import java.io.IOException;
 import java.nio.file.Path;
+import jdk.jfr.consumer.RecordingFile;
 
 /** Checks a child's recording: an agent variant that recorded no transition measured nothing. */
 final class Recordings {
 
-    static final String STATE_CHANGE = "tcpflight.StateChange";
 
     private Recordings() {
     }
@@ -18,13 +17,14 @@ final class Recordings {
         long count = 0;
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
-                if (file.readEvent().getEventType().getName().equals(STATE_CHANGE)) {
+                if (file.readEvent().getEventType().getName().equals(StateChangeEvent.NAME)) {
                     count++;
                 }
             }
         }
         if (count == 0) {
-            throw new IllegalStateException(recording + " holds no " + STATE_CHANGE + " event: the agent did not work");
+            throw new IllegalStateException(recording + " holds no " + StateChangeEvent.NAME
+                    + " event: the agent did not work");
         }
         return count;
     }

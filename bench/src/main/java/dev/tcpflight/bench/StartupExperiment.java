@@ -1,15 +1,14 @@
 package dev.tcpflight.bench;
 
-import dev.tcpflight.bench.workload.StartupProbe;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
 import static dev.tcpflight.bench.Variant.AGENT;
 import static dev.tcpflight.bench.Variant.AGENT_JFR;
 import static dev.tcpflight.bench.Variant.JFR;
 import static dev.tcpflight.bench.Variant.NONE;
+
+import dev.tcpflight.bench.workload.StartupProbe;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Time from launching {@code java} to the first line of {@code main}, and to the end of the first loopback

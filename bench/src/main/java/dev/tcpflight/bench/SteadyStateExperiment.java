@@ -1,13 +1,12 @@
 package dev.tcpflight.bench;
 
-import dev.tcpflight.bench.workload.SteadyEcho;
-
-import java.util.List;
-
 import static dev.tcpflight.bench.Variant.AGENT;
 import static dev.tcpflight.bench.Variant.AGENT_JFR;
 import static dev.tcpflight.bench.Variant.JFR;
 import static dev.tcpflight.bench.Variant.NONE;
+
+import dev.tcpflight.bench.workload.SteadyEcho;
+import java.util.List;
 
 /** Echo over persistent connections: throughput, latency, and the idle agent, for one socket API. */
 final class SteadyStateExperiment extends Experiment {

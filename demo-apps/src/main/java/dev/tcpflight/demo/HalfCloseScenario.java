@@ -26,7 +26,8 @@ public final class HalfCloseScenario extends NarratedScenario {
 
     @Override
     public String description() {
-        return "client sends a request then shutdownOutput(); the server reads to EOF, replies on the open half, closes";
+        return "client sends a request then shutdownOutput(); the server reads to EOF, replies on the open half,"
+                + " closes";
     }
 
     @Override
@@ -53,7 +54,8 @@ public final class HalfCloseScenario extends NarratedScenario {
                 client.shutdownOutput();
                 say("client: sent the request, then shutdownOutput(): a FIN that says 'request complete'");
                 String reply = Loopback.receiveToEof(client, REPLY);
-                say("client: still read the reply '" + reply + "', then -1: both halves are done (TIME_WAIT, in the kernel)");
+                say("client: still read the reply '" + reply + "', then -1: both halves are done"
+                        + " (TIME_WAIT, in the kernel)");
             }
             server.join();
         }

@@ -34,7 +34,7 @@ public final class ResetScenario extends NarratedScenario {
     @Override
     public List<ExpectedEndpoint> expected() {
         return List.of(
-                Expect.SOCKETS.client(1, "ESTABLISHED>CLOSED:reset"),
+                Expect.SOCKETS.client(1, "ESTABLISHED>CLOSED:abortive-close"),
                 Expect.SOCKETS.server(1, "ESTABLISHED>CLOSED:reset"),
                 Expect.SOCKETS.listener());
     }

@@ -1,9 +1,8 @@
 package dev.tcpflight.agent.bridge;
 
-import dev.tcpflight.agent.instrumentation.JdkSocketAccess;
+import dev.tcpflight.agent.jdk.JdkSocketAccess;
 import dev.tcpflight.agent.tracking.ConnectionTracker;
-import dev.tcpflight.agent.tracking.SocketApi;
-
+import dev.tcpflight.schema.SocketApi;
 import java.io.FileDescriptor;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;

@@ -1,5 +1,9 @@
 package dev.tcpflight.agent.events;
 
+import dev.tcpflight.schema.events.ConnectionEvent;
+import dev.tcpflight.schema.events.PreexistingSocketEvent;
+import dev.tcpflight.schema.events.SocketStatesEvent;
+import dev.tcpflight.schema.events.StateChangeEvent;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
 

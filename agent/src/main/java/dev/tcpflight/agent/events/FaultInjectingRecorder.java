@@ -1,9 +1,9 @@
 package dev.tcpflight.agent.events;
 
-import dev.tcpflight.agent.tracking.EndCause;
 import dev.tcpflight.agent.tracking.TrackedSocket;
 import dev.tcpflight.agent.tracking.Transition;
 import dev.tcpflight.agent.tracking.TransitionRecorder;
+import dev.tcpflight.schema.EndCause;
 
 /**
  * Test-only switch ({@code -Dtcpflight.test.fault=exception|error:ROLE}): the event layer throws for every

@@ -1,10 +1,11 @@
 package dev.tcpflight.agent.events;
 
-import dev.tcpflight.agent.tracking.EndCause;
 import dev.tcpflight.agent.tracking.TrackedSocket;
 import dev.tcpflight.agent.tracking.Transition;
 import dev.tcpflight.agent.tracking.TransitionRecorder;
-
+import dev.tcpflight.schema.EndCause;
+import dev.tcpflight.schema.events.ConnectionEvent;
+import dev.tcpflight.schema.events.StateChangeEvent;
 import java.net.InetSocketAddress;
 
 /** Writes transitions and connection lifetimes as {@code tcpflight.*} JFR events. */
@@ -40,7 +41,7 @@ public final class JfrRecorder implements TransitionRecorder {
         event.remotePort = port(remote);
         event.fromState = transition.from().name();
         event.toState = transition.to().name();
-        event.trigger = transition.trigger();
+        event.trigger = transition.trigger().label();
         event.source = transition.source().label();
         event.socketApi = socket.api().label();
         event.role = socket.role().label();

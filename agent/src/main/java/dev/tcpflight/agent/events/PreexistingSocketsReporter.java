@@ -3,7 +3,8 @@ package dev.tcpflight.agent.events;
 import dev.tcpflight.agent.tracking.ConnectionTracker;
 import dev.tcpflight.agent.tracking.OpenSocket;
 import dev.tcpflight.agent.tracking.PreexistingSockets;
-import dev.tcpflight.agent.tracking.TcpState;
+import dev.tcpflight.schema.TcpState;
+import dev.tcpflight.schema.events.PreexistingSocketEvent;
 
 /** Emits a {@link PreexistingSocketEvent} per socket of the attach snapshot, on JFR's periodic thread. */
 public final class PreexistingSocketsReporter implements Runnable {

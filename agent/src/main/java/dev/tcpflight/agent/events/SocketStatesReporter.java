@@ -1,8 +1,8 @@
 package dev.tcpflight.agent.events;
 
 import dev.tcpflight.agent.tracking.ConnectionTracker;
-import dev.tcpflight.agent.tracking.TcpState;
-
+import dev.tcpflight.schema.TcpState;
+import dev.tcpflight.schema.events.SocketStatesEvent;
 import java.util.function.LongSupplier;
 
 /**

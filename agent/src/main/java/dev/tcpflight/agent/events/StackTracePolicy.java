@@ -1,5 +1,6 @@
 package dev.tcpflight.agent.events;
 
+import dev.tcpflight.schema.events.StateChangeEvent;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
 import jdk.jfr.Recording;

@@ -1,13 +1,12 @@
 package dev.tcpflight.agent.instrumentation;
 
-import dev.tcpflight.agent.bridge.TcpBridge;
-import net.bytebuddy.asm.Advice;
-
-import java.io.FileDescriptor;
-import java.util.List;
-
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.tcpflight.agent.bridge.TcpBridge;
+import java.io.FileDescriptor;
+import java.util.List;
+import net.bytebuddy.asm.Advice;
 
 /** {@code sun.nio.ch.AsynchronousSocketChannelImpl}: the half-closes, shared by every platform's async channel. */
 public final class AsynchronousSocketChannelImplInstrumentation implements SocketInstrumentation {

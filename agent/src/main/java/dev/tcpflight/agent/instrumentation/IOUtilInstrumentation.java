@@ -1,18 +1,17 @@
 package dev.tcpflight.agent.instrumentation;
 
-import dev.tcpflight.agent.bridge.TcpBridge;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-
-import java.io.FileDescriptor;
-import java.nio.ByteBuffer;
-import java.util.List;
-
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.tcpflight.agent.bridge.TcpBridge;
+import java.io.FileDescriptor;
+import java.nio.ByteBuffer;
+import java.util.List;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code sun.nio.ch.IOUtil}: the reads and writes of asynchronous socket channels. Those channels never report

@@ -1,9 +1,8 @@
 package dev.tcpflight.agent.instrumentation;
 
 import dev.tcpflight.agent.bridge.TcpBridge;
-import net.bytebuddy.asm.Advice;
-
 import java.io.FileDescriptor;
+import net.bytebuddy.asm.Advice;
 
 /**
  * Advice used by several JDK socket classes that keep their file descriptor in a field named {@code fd} and

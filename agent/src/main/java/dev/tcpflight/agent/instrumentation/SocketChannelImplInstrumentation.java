@@ -1,16 +1,15 @@
 package dev.tcpflight.agent.instrumentation;
 
-import dev.tcpflight.agent.bridge.TcpBridge;
-import dev.tcpflight.agent.tracking.SocketApi;
-import net.bytebuddy.asm.Advice;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.tcpflight.agent.bridge.TcpBridge;
+import dev.tcpflight.schema.SocketApi;
 import java.io.FileDescriptor;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
-
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import net.bytebuddy.asm.Advice;
 
 /**
  * {@code sun.nio.ch.SocketChannelImpl}: every {@code SocketChannel}, blocking or selector-driven, and the

@@ -1,7 +1,5 @@
 package dev.tcpflight.agent.instrumentation;
 
-import net.bytebuddy.dynamic.ClassFileLocator;
-
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -10,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
  * The agent's one class-file transformer: a plain JDK transformer that hands only the hooked JDK classes to
@@ -96,6 +95,7 @@ public final class SocketTransformer implements ClassFileTransformer {
     }
 
     private void warnNotTraced(String typeName, Throwable e) {
-        log.println("[tcpflight] WARNING: could not instrument " + typeName + ": " + e + "; its sockets are not traced");
+        log.println("[tcpflight] WARNING: could not instrument " + typeName + ": " + e
+                + "; its sockets are not traced");
     }
 }

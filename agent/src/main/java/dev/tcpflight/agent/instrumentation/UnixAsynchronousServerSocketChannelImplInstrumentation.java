@@ -1,15 +1,14 @@
 package dev.tcpflight.agent.instrumentation;
 
-import dev.tcpflight.agent.bridge.TcpBridge;
-import dev.tcpflight.agent.tracking.SocketApi;
-import net.bytebuddy.asm.Advice;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
+import dev.tcpflight.agent.bridge.TcpBridge;
+import dev.tcpflight.schema.SocketApi;
 import java.io.FileDescriptor;
 import java.net.SocketAddress;
 import java.util.List;
-
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import net.bytebuddy.asm.Advice;
 
 /**
  * {@code sun.nio.ch.UnixAsynchronousServerSocketChannelImpl}: accept and close of every

@@ -1,7 +1,7 @@
 package dev.tcpflight.agent.kernel;
 
-import dev.tcpflight.agent.tracking.Source;
-import dev.tcpflight.agent.tracking.TcpState;
+import dev.tcpflight.schema.Source;
+import dev.tcpflight.schema.TcpState;
 
 /**
  * Receives what the kernel sampler learns about one followed socket, on the sampler's own thread, in order.

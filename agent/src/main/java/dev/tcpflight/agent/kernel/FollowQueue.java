@@ -1,7 +1,6 @@
 package dev.tcpflight.agent.kernel;
 
-import dev.tcpflight.agent.tracking.TcpState;
-
+import dev.tcpflight.schema.TcpState;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;

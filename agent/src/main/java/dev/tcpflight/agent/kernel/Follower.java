@@ -1,6 +1,6 @@
 package dev.tcpflight.agent.kernel;
 
-import dev.tcpflight.agent.tracking.TcpState;
+import dev.tcpflight.schema.TcpState;
 
 /** One followed socket; the sampler thread's only. */
 final class Follower {

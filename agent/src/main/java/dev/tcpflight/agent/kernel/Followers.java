@@ -1,10 +1,9 @@
 package dev.tcpflight.agent.kernel;
 
 import dev.tcpflight.agent.bridge.AgentFailures;
-import dev.tcpflight.agent.tracking.Source;
-import dev.tcpflight.agent.tracking.TcpState;
+import dev.tcpflight.agent.tracking.TcpStateMachine;
 import dev.tcpflight.agent.tracking.Transition;
-
+import dev.tcpflight.schema.TcpState;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -52,8 +51,8 @@ final class Followers {
             Follower replaced = followers.remove(tuple);
             if (replaced != null) {
                 // the JVM closed a new socket with the same 4-tuple: the old one is certainly gone
-                report(replaced, List.of(new Transition(replaced.state, TcpState.CLOSED, KernelPaths.TRIGGER,
-                        Source.INFERRED)));
+                Transition gone = TcpStateMachine.kernel(replaced.state, TcpState.CLOSED, false);
+                report(replaced, gone == null ? List.of() : List.of(gone));
                 replaced.state = TcpState.CLOSED;
                 end(replaced, FollowListener.End.CLOSED);
             }

@@ -2,9 +2,9 @@ package dev.tcpflight.agent.kernel;
 
 import dev.tcpflight.agent.tracking.ConnectionTracker;
 import dev.tcpflight.agent.tracking.KernelWatch;
-import dev.tcpflight.agent.tracking.Source;
-import dev.tcpflight.agent.tracking.TcpState;
 import dev.tcpflight.agent.tracking.TrackedSocket;
+import dev.tcpflight.schema.Source;
+import dev.tcpflight.schema.TcpState;
 
 /** Hands sockets to the {@link KernelSampler}, which reports their kernel-side states to the tracker. */
 public final class KernelFollower implements KernelWatch {

@@ -1,13 +1,13 @@
 package dev.tcpflight.agent.kernel;
 
-import dev.tcpflight.agent.tracking.Source;
-import dev.tcpflight.agent.tracking.TcpState;
-import dev.tcpflight.agent.tracking.Transition;
+import static dev.tcpflight.schema.TcpState.*;
 
+import dev.tcpflight.agent.tracking.TcpStateMachine;
+import dev.tcpflight.agent.tracking.Transition;
+import dev.tcpflight.schema.Source;
+import dev.tcpflight.schema.TcpState;
 import java.util.ArrayList;
 import java.util.List;
-
-import static dev.tcpflight.agent.tracking.TcpState.*;
 
 /**
  * What one new look at the kernel's table means for a followed socket: given the state last reported for it
@@ -38,9 +38,6 @@ import static dev.tcpflight.agent.tracking.TcpState.*;
  * Pure; the sampler calls it only when the seen state differs from the last one.
  */
 final class KernelPaths {
-
-    /** The trigger of every transition the sampler reports. */
-    static final String TRIGGER = "kernel";
 
     /**
      * The outcome of one look.
@@ -149,6 +146,6 @@ final class KernelPaths {
     }
 
     private static Transition step(TcpState from, TcpState to, Source source) {
-        return new Transition(from, to, TRIGGER, source);
+        return TcpStateMachine.kernel(from, to, source == Source.KERNEL);
     }
 }

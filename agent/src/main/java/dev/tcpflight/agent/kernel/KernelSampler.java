@@ -1,8 +1,7 @@
 package dev.tcpflight.agent.kernel;
 
 import dev.tcpflight.agent.bridge.AgentFailures;
-import dev.tcpflight.agent.tracking.TcpState;
-
+import dev.tcpflight.schema.TcpState;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,8 +1,7 @@
 package dev.tcpflight.agent.kernel;
 
 import dev.tcpflight.agent.tracking.OpenSocket;
-import dev.tcpflight.agent.tracking.TcpState;
-
+import dev.tcpflight.schema.TcpState;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -2,7 +2,6 @@ package dev.tcpflight.agent.kernel;
 
 import dev.tcpflight.agent.bridge.AgentFailures;
 import dev.tcpflight.agent.tracking.ConnectionTracker;
-
 import java.util.concurrent.TimeUnit;
 
 /**

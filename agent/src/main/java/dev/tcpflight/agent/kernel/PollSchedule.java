@@ -1,6 +1,6 @@
 package dev.tcpflight.agent.kernel;
 
-import dev.tcpflight.agent.tracking.TcpState;
+import dev.tcpflight.schema.TcpState;
 
 /**
  * When to look at the kernel's table again. Each followed socket asks for a look: often right after it was

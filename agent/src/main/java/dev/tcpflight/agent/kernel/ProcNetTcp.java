@@ -1,6 +1,6 @@
 package dev.tcpflight.agent.kernel;
 
-import dev.tcpflight.agent.tracking.TcpState;
+import dev.tcpflight.schema.TcpState;
 
 /**
  * Parses the text of {@code /proc/net/tcp} and {@code /proc/net/tcp6} straight from bytes, without regular

@@ -1,7 +1,6 @@
 package dev.tcpflight.agent.kernel;
 
-import dev.tcpflight.agent.tracking.TcpState;
-
+import dev.tcpflight.schema.TcpState;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,5 +1,10 @@
 package dev.tcpflight.agent.tracking;
 
+import dev.tcpflight.schema.EndCause;
+import dev.tcpflight.schema.Role;
+import dev.tcpflight.schema.SocketApi;
+import dev.tcpflight.schema.Source;
+import dev.tcpflight.schema.TcpState;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.net.ConnectException;
@@ -13,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Turns what the instrumentation observes into per-socket state and transitions. Sockets are keyed by an object
  * that lives exactly as long as the socket and has identity equality (the socket's {@code FileDescriptor}), in a
- * lock-free {@link SocketRegistry}, so a lookup on the read/write path allocates nothing and nothing blocks. Tracking runs whether or not a recording does, so a recording
+ * lock-free {@link SocketRegistry}, so a lookup on the read/write path allocates nothing and nothing blocks.
+ * Tracking runs whether or not a recording does, so a recording
  * started later still sees every connection's true state.
  */
 public final class ConnectionTracker {
@@ -21,8 +27,9 @@ public final class ConnectionTracker {
     /** States in which a closed socket still exists in the kernel. */
     private static final Set<TcpState> KERNEL_SIDE = EnumSet.of(TcpState.FIN_WAIT_1, TcpState.FIN_WAIT_2,
             TcpState.CLOSING, TcpState.TIME_WAIT, TcpState.LAST_ACK);
-    private static final String KERNEL_TRIGGER = "kernel";
-    private static final String FIRST_SEEN = "first-seen";
+    /** A connect's first step, recorded when the call returns (with the local port), begun when it started. */
+    private static final Transition CONNECT_STARTED =
+            TcpStateMachine.next(TcpState.CLOSED, Observation.CONNECT_START).get(0);
     /** Found before a close or shutdown, or by the periodic look: fixed texts, nothing built per close. */
     private static final String[] BEFORE_CLOSE = {"FIN found unread before close", "RST found waiting before close"};
     private static final String[] BY_LOOK = {"FIN found unread by the periodic look",
@@ -71,7 +78,8 @@ public final class ConnectionTracker {
         if (socket != null) {
             socket.connectCall = true;
             socket.pendingConnectEvent(recorder.begin());
-            socket.compareAndSetStateWord(TrackedSocket.word(TcpState.CLOSED, 0), TrackedSocket.word(TcpState.SYN_SENT, 1));
+            socket.compareAndSetStateWord(TrackedSocket.word(CONNECT_STARTED.from(), 0),
+                    TrackedSocket.word(CONNECT_STARTED.to(), 1));
         }
     }
 
@@ -98,8 +106,7 @@ public final class ConnectionTracker {
         }
         Object synSent = socket.takePendingConnectEvent();
         if (synSent != null) {
-            recorder.transition(socket, TcpStateMachine.next(TcpState.CLOSED, Observation.CONNECT_START).get(0),
-                    1, "", synSent);
+            recorder.transition(socket, CONNECT_STARTED, 1, "", synSent);
         }
         if (established) {
             socket.connectCall = false;
@@ -244,11 +251,11 @@ public final class ConnectionTracker {
         boolean listener = open.state() == TcpState.LISTEN;
         TrackedSocket socket = register(key, key, preexisting.roleOf(open), SocketApi.UNKNOWN, open.local(),
                 listener ? null : open.remote(), TcpState.CLOSED);
-        if (socket != null) {
+        Transition first = TcpStateMachine.firstSeen(open.state());
+        if (socket != null && first != null) {
             long word = socket.stateWord();
-            if (socket.compareAndSetStateWord(word, TrackedSocket.word(open.state(), 1))) {
-                recorder.transition(socket, new Transition(TcpState.CLOSED, open.state(), FIRST_SEEN, Source.INFERRED),
-                        1, "open before the agent was attached", null);
+            if (socket.compareAndSetStateWord(word, TrackedSocket.word(first.to(), 1))) {
+                recorder.transition(socket, first, 1, "open before the agent was attached", null);
             }
         }
         return socket;
@@ -406,6 +413,10 @@ public final class ConnectionTracker {
      * the socket's sequence.
      */
     public void kernelTransition(TrackedSocket socket, TcpState from, TcpState to, Source source) {
+        Transition step = TcpStateMachine.kernel(from, to, source == Source.KERNEL);
+        if (step == null) {
+            return;
+        }
         while (true) {
             long word = socket.stateWord();
             if (TrackedSocket.stateOf(word) == TcpState.CLOSED) {
@@ -413,7 +424,7 @@ public final class ConnectionTracker {
             }
             int done = TrackedSocket.transitionsOf(word);
             if (socket.compareAndSetStateWord(word, TrackedSocket.word(to, done + 1))) {
-                recorder.transition(socket, new Transition(from, to, KERNEL_TRIGGER, source), done + 1, "", null);
+                recorder.transition(socket, step, done + 1, "", null);
                 return;
             }
         }

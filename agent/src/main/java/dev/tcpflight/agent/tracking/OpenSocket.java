@@ -1,5 +1,6 @@
 package dev.tcpflight.agent.tracking;
 
+import dev.tcpflight.schema.TcpState;
 import java.net.InetSocketAddress;
 
 /**

@@ -1,5 +1,7 @@
 package dev.tcpflight.agent.tracking;
 
+import dev.tcpflight.schema.Role;
+import dev.tcpflight.schema.TcpState;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The TCP sockets that were open when the agent was attached. The agent never saw their connect, accept or
  * listen, so each connection is registered the first time the application touches it (a read, a write, a
- * shutdown or close), in the state the kernel showed at the attach. Listeners are only reported. Their file descriptor numbers tell them apart from
+ * shutdown or close), in the state the kernel showed at the attach. Listeners are only reported. Their file
+ * descriptor numbers tell them apart from
  * sockets the agent did see: every socket opened later is registered when it connects, accepts or listens.
  */
 public final class PreexistingSockets {

@@ -1,5 +1,6 @@
 package dev.tcpflight.agent.tracking;
 
+import dev.tcpflight.schema.TcpState;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;

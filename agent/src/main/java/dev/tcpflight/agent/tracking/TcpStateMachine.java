@@ -1,23 +1,68 @@
 package dev.tcpflight.agent.tracking;
 
+import static dev.tcpflight.agent.tracking.Observation.*;
+import static dev.tcpflight.schema.Source.API;
+import static dev.tcpflight.schema.Source.INFERRED;
+import static dev.tcpflight.schema.TcpState.*;
+
+import dev.tcpflight.schema.Source;
+import dev.tcpflight.schema.TcpState;
+import dev.tcpflight.schema.Trigger;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.tcpflight.agent.tracking.Observation.*;
-import static dev.tcpflight.agent.tracking.Source.API;
-import static dev.tcpflight.agent.tracking.Source.INFERRED;
-import static dev.tcpflight.agent.tracking.TcpState.*;
-
 /**
- * The TCP state diagram as far as a JVM can see it: given the current state and an observation, the transitions
- * that follow (none for an observation that means nothing in that state, such as a read after close).
- * Pure and allocation-free: every answer is a precomputed immutable list.
+ * Every transition the agent records comes from here. Given the current state and an observation of a JDK call,
+ * the transitions that follow (none for an observation that means nothing in that state, such as a read after
+ * close); and the one step for what the operating system showed: a state in its socket table, or a socket open
+ * before the attach, first touched in the state the kernel listed it in. Pure and allocation-free: every answer
+ * is precomputed.
  */
 public final class TcpStateMachine {
 
     private static final List<List<List<Transition>>> TABLE = buildTable();
+    /** [from][to]: the step to a state the kernel showed ({@link Source#KERNEL}) or implied on the way to it. */
+    private static final Transition[][] KERNEL_SHOWN = kernelSteps(Source.KERNEL);
+    private static final Transition[][] KERNEL_IMPLIED = kernelSteps(INFERRED);
+    private static final Transition[] FIRST_SEEN = firstSeenSteps();
 
     private TcpStateMachine() {
+    }
+
+    /**
+     * The step from {@code from} to a state {@code to} that the kernel's table showed, or that lies on the way
+     * to it ({@code shown} false); null from CLOSED or to the same state. Which ways the table's states imply
+     * is the kernel sampler's to work out: the kernel is right, whatever the JVM inferred before.
+     */
+    public static Transition kernel(TcpState from, TcpState to, boolean shown) {
+        return (shown ? KERNEL_SHOWN : KERNEL_IMPLIED)[from.ordinal()][to.ordinal()];
+    }
+
+    /** The first step of a socket open before the attach, to the state the kernel listed; null for CLOSED. */
+    public static Transition firstSeen(TcpState listed) {
+        return FIRST_SEEN[listed.ordinal()];
+    }
+
+    private static Transition[][] kernelSteps(Source source) {
+        Transition[][] steps = new Transition[TcpState.values().length][TcpState.values().length];
+        for (TcpState from : TcpState.values()) {
+            for (TcpState to : TcpState.values()) {
+                if (from != CLOSED && from != to) {
+                    steps[from.ordinal()][to.ordinal()] = new Transition(from, to, Trigger.KERNEL, source);
+                }
+            }
+        }
+        return steps;
+    }
+
+    private static Transition[] firstSeenSteps() {
+        Transition[] steps = new Transition[TcpState.values().length];
+        for (TcpState listed : TcpState.values()) {
+            if (listed != CLOSED) {
+                steps[listed.ordinal()] = new Transition(CLOSED, listed, Trigger.FIRST_SEEN, INFERRED);
+            }
+        }
+        return steps;
     }
 
     /** The transitions, in order, that {@code observation} causes in state {@code current}; empty when none. */

@@ -1,5 +1,8 @@
 package dev.tcpflight.agent.tracking;
 
+import dev.tcpflight.schema.Role;
+import dev.tcpflight.schema.SocketApi;
+import dev.tcpflight.schema.TcpState;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.ReferenceQueue;

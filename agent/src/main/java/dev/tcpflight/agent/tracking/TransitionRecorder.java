@@ -1,5 +1,7 @@
 package dev.tcpflight.agent.tracking;
 
+import dev.tcpflight.schema.EndCause;
+
 /** Where the tracker reports what happened to sockets: the JFR events layer. */
 public interface TransitionRecorder {
 

@@ -1,16 +1,15 @@
 package dev.tcpflight.agent.instrumentation;
 
-import dev.tcpflight.agent.AgentInstaller;
-import net.bytebuddy.asm.Advice;
-import org.junit.jupiter.api.Test;
-
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tcpflight.agent.AgentInstaller;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import net.bytebuddy.asm.Advice;
+import org.junit.jupiter.api.Test;
 
 /**
  * Advice is copied into the JDK's socket code: an exception escaping it would be thrown into the application.

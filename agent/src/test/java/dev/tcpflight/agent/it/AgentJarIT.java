@@ -1,17 +1,16 @@
 package dev.tcpflight.agent.it;
 
-import jdk.jfr.Configuration;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import jdk.jfr.Configuration;
+import org.junit.jupiter.api.Test;
 
 /** The shipped artifacts: the shaded agent jar and tcpflight.jfc. */
 class AgentJarIT {

@@ -1,21 +1,22 @@
 package dev.tcpflight.agent.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.sun.tools.attach.VirtualMachine;
 import dev.tcpflight.agent.it.RecordedConnections.Connection;
 import dev.tcpflight.agent.it.programs.BusyServer;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import dev.tcpflight.schema.events.Fields;
+import dev.tcpflight.schema.events.PreexistingSocketEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Loading the agent into a running JVM (the Attach API, as {@code jcmd JVMTI.agent_load} does) while 100 threads
@@ -33,7 +34,8 @@ class AttachIT {
         Path recording = dir.resolve("attach.jfr");
         Path stop = dir.resolve("stop");
         ChildJvm child = new ChildJvm().withoutAgent()
-                .jvmOption("-XX:StartFlightRecording:dumponexit=true,filename=" + recording + ",settings=" + ChildJvm.JFC);
+                .jvmOption("-XX:StartFlightRecording:dumponexit=true,filename=" + recording + ",settings="
+                        + ChildJvm.JFC);
         if (Runtime.version().feature() >= 21) {
             child.jvmOption("-XX:+EnableDynamicAgentLoading");
         }
@@ -74,7 +76,7 @@ class AttachIT {
                 oldServers.size() + " pre-existing servers" + recorded.describe());
         for (Connection client : oldClients) {
             assertEquals(List.of("CLOSED>ESTABLISHED:first-seen", "ESTABLISHED>FIN_WAIT_1:close"), client.path());
-            assertEquals("inferred", client.transitions().get(0).getString("source"));
+            assertEquals("inferred", client.transitions().get(0).getString(Fields.SOURCE));
         }
         for (Connection server : oldServers) {
             assertEquals(List.of("CLOSED>ESTABLISHED:first-seen", "ESTABLISHED>CLOSE_WAIT:read-eof",
@@ -84,11 +86,12 @@ class AttachIT {
 
         // The snapshot taken at the attach, in the recording that was running then.
         List<RecordedEvent> snapshot = RecordingFile.readAllEvents(recording).stream()
-                .filter(e -> e.getEventType().getName().equals("tcpflight.PreexistingSocket")).toList();
+                .filter(e -> e.getEventType().getName().equals(PreexistingSocketEvent.NAME)).toList();
         // Repeated at the start of chunks (the last one can be cut short by the JVM's exit): the same socket for a
         // descriptor each time.
-        Map<Integer, String> byFd = snapshot.stream().collect(Collectors.toMap(e -> e.getInt("fd"),
-                e -> e.getString("role") + " " + e.getString("state") + " " + e.getInt("localPort"), (a, b) -> {
+        Map<Integer, String> byFd = snapshot.stream().collect(Collectors.toMap(e -> e.getInt(Fields.FD),
+                e -> e.getString(Fields.ROLE) + " " + e.getString(Fields.STATE) + " " + e.getInt(Fields.LOCAL_PORT), (
+                        a, b) -> {
                     assertEquals(a, b, "one socket per descriptor");
                     return a;
                 }));

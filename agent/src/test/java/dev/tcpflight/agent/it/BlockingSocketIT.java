@@ -1,5 +1,10 @@
 package dev.tcpflight.agent.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tcpflight.agent.AgentInstaller;
 import dev.tcpflight.agent.instrumentation.Hook;
 import dev.tcpflight.agent.instrumentation.SocketInstrumentation;
@@ -7,20 +12,15 @@ import dev.tcpflight.agent.it.RecordedConnections.Connection;
 import dev.tcpflight.agent.it.programs.ApiEcho;
 import dev.tcpflight.agent.it.programs.LateRecording;
 import dev.tcpflight.agent.it.programs.LoopbackEcho;
+import dev.tcpflight.schema.events.Fields;
+import java.nio.file.Path;
+import java.util.List;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** java.net.Socket / ServerSocket under the real agent jar, in a child JVM on the JDK running the tests. */
 class BlockingSocketIT {
@@ -46,19 +46,19 @@ class BlockingSocketIT {
 
         assertEquals(client.local(), server.remote(), "client's local endpoint is the server's remote");
         assertEquals(server.local(), client.remote(), "server's local endpoint is the client's remote");
-        assertNotEquals(0, client.transitions().get(0).getInt("localPort"), "SYN_SENT carries the local port");
+        assertNotEquals(0, client.transitions().get(0).getInt(Fields.LOCAL_PORT), "SYN_SENT carries the local port");
         assertTrue(client.local().startsWith(loopback.equals("::1") ? "0:0:0:0:0:0:0:1" : "127.0.0.1"),
                 client.local());
         assertEquals("java.net.Socket", client.socketApi());
         assertEquals("java.net.ServerSocket", listener.socketApi());
 
         for (Connection end : List.of(client, server)) {
-            assertEquals(LoopbackEcho.MESSAGE_BYTES, end.summary().getLong("bytesRead"), end.role());
-            assertEquals(LoopbackEcho.MESSAGE_BYTES, end.summary().getLong("bytesWritten"), end.role());
+            assertEquals(LoopbackEcho.MESSAGE_BYTES, end.summary().getLong(Fields.BYTES_READ), end.role());
+            assertEquals(LoopbackEcho.MESSAGE_BYTES, end.summary().getLong(Fields.BYTES_WRITTEN), end.role());
         }
-        assertEquals("local-close", client.summary().getString("endCause"));
-        assertEquals("peer-close", server.summary().getString("endCause"));
-        assertEquals("LAST_ACK", server.summary().getString("finalState"));
+        assertEquals("local-close", client.summary().getString(Fields.END_CAUSE));
+        assertEquals("peer-close", server.summary().getString(Fields.END_CAUSE));
+        assertEquals("LAST_ACK", server.summary().getString(Fields.FINAL_STATE));
         assertEquals(3, recorded.all().size(), "exactly one record per socket" + recorded.describe());
     }
 
@@ -86,7 +86,7 @@ class BlockingSocketIT {
         Connection client = recorded.only("client");
         Connection server = recorded.only("server");
         assertEquals(List.of("ESTABLISHED>FIN_WAIT_1:close"), client.path(), recorded.describe());
-        assertEquals(3, client.transitions().get(0).getInt("sequence"));
+        assertEquals(3, client.transitions().get(0).getInt(Fields.SEQUENCE));
         assertEquals(List.of("ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close"), server.path());
     }
 

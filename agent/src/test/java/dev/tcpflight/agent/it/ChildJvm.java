@@ -1,7 +1,6 @@
 package dev.tcpflight.agent.it;
 
 import dev.tcpflight.demo.Scenario;
-
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;

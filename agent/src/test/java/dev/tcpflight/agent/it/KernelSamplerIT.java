@@ -1,16 +1,16 @@
 package dev.tcpflight.agent.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tcpflight.agent.it.RecordedConnections.Connection;
 import dev.tcpflight.demo.DemoMain;
+import dev.tcpflight.schema.events.Fields;
+import java.nio.file.Path;
+import java.util.List;
 import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The kernel sampler (Linux): after the JVM's last call, the states only the kernel sees are recorded with
@@ -28,13 +28,13 @@ class KernelSamplerIT {
         Connection server = recorded.only("server");
         assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect", "ESTABLISHED>FIN_WAIT_1:close",
                 "FIN_WAIT_1>FIN_WAIT_2:kernel", "FIN_WAIT_2>TIME_WAIT:kernel"), client.path(), recorded.describe());
-        assertEquals("kernel", client.transitionTo("TIME_WAIT").getString("source"));
+        assertEquals("kernel", client.transitionTo("TIME_WAIT").getString(Fields.SOURCE));
         assertEquals(List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept",
                 "ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close", "LAST_ACK>CLOSED:kernel"),
                 server.path());
         RecordedEvent closed = server.transitionTo("CLOSED");
-        assertEquals("kernel", closed.getString("source"));
-        assertEquals(5, closed.getInt("sequence"), "kernel transitions continue the connection's sequence");
+        assertEquals("kernel", closed.getString(Fields.SOURCE));
+        assertEquals(5, closed.getInt(Fields.SEQUENCE), "kernel transitions continue the connection's sequence");
     }
 
     @Test
@@ -45,7 +45,7 @@ class KernelSamplerIT {
         for (Connection client : clients) {
             // The server never closes: the clients wait in FIN_WAIT_2, long enough to be seen there.
             assertEquals("FIN_WAIT_1>FIN_WAIT_2:kernel", client.path().get(client.path().size() - 1));
-            assertEquals("kernel", client.transitionTo("FIN_WAIT_2").getString("source"));
+            assertEquals("kernel", client.transitionTo("FIN_WAIT_2").getString(Fields.SOURCE));
         }
     }
 

@@ -1,18 +1,18 @@
 package dev.tcpflight.agent.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.tcpflight.agent.it.RecordedConnections.Connection;
 import dev.tcpflight.agent.it.programs.ApiEcho;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
+import dev.tcpflight.schema.events.Fields;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every socket API, both closing orders, IPv4 and IPv6: both ends of one loopback connection produce the exact
@@ -69,10 +69,10 @@ class NioApiIT {
         assertEquals(client.local(), server.remote());
         assertEquals(server.local(), client.remote());
         for (Connection end : List.of(client, server)) {
-            assertEquals(ApiEcho.BYTES, end.summary().getLong("bytesRead"), end.role() + " bytes read");
-            assertEquals(ApiEcho.BYTES, end.summary().getLong("bytesWritten"), end.role() + " bytes written");
+            assertEquals(ApiEcho.BYTES, end.summary().getLong(Fields.BYTES_READ), end.role() + " bytes read");
+            assertEquals(ApiEcho.BYTES, end.summary().getLong(Fields.BYTES_WRITTEN), end.role() + " bytes written");
         }
-        assertEquals(clientFirst ? "local-close" : "peer-close", client.summary().getString("endCause"));
+        assertEquals(clientFirst ? "local-close" : "peer-close", client.summary().getString(Fields.END_CAUSE));
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

@@ -1,25 +1,24 @@
 package dev.tcpflight.agent.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tcpflight.agent.it.RecordedConnections.Connection;
 import dev.tcpflight.agent.it.programs.NettyEcho;
 import dev.tcpflight.agent.it.programs.NioEdgeCases;
 import dev.tcpflight.agent.it.programs.SelectorLoad;
 import dev.tcpflight.agent.it.programs.VirtualThreadConnections;
 import dev.tcpflight.agent.it.programs.VirtualThreadEcho;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Selector load, asynchronous close, Unix-domain sockets, virtual threads and a real Netty server. */
 class NioPathsIT {

@@ -1,19 +1,19 @@
 package dev.tcpflight.agent.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tcpflight.agent.it.RecordedConnections.Connection;
 import dev.tcpflight.agent.it.programs.PeerClosesFirst;
+import dev.tcpflight.schema.events.Fields;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Clients that never read the EOF (pools, {@code Connection: close}): the agent asks the kernel whether the
@@ -46,14 +46,14 @@ class PeerClosesFirstIT {
         List<String> accepted = List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept");
         assertEquals(concat(accepted, "ESTABLISHED>FIN_WAIT_1:close"), servers.get(0).jvmPath());
         assertEquals(concat(accepted, "ESTABLISHED>FIN_WAIT_1:close"), servers.get(1).jvmPath());
-        assertEquals(concat(accepted, "ESTABLISHED>CLOSED:reset"), servers.get(2).jvmPath());
+        assertEquals(concat(accepted, "ESTABLISHED>CLOSED:abortive-close"), servers.get(2).jvmPath());
 
-        assertEquals("peer-close", clients.get(0).summary().getString("endCause"));
-        assertEquals("peer-close", clients.get(1).summary().getString("endCause"));
-        assertEquals("reset", clients.get(2).summary().getString("endCause"));
+        assertEquals("peer-close", clients.get(0).summary().getString(Fields.END_CAUSE));
+        assertEquals("peer-close", clients.get(1).summary().getString(Fields.END_CAUSE));
+        assertEquals("reset", clients.get(2).summary().getString(Fields.END_CAUSE));
         for (Connection end : clients) {
-            assertEquals(PeerClosesFirst.RESPONSE_BYTES, end.summary().getLong("bytesRead"));
-            assertEquals(PeerClosesFirst.REQUEST_BYTES, end.summary().getLong("bytesWritten"));
+            assertEquals(PeerClosesFirst.RESPONSE_BYTES, end.summary().getLong(Fields.BYTES_READ));
+            assertEquals(PeerClosesFirst.REQUEST_BYTES, end.summary().getLong(Fields.BYTES_WRITTEN));
         }
 
         // The idle one is found by the periodic look, long before the application closes it.
@@ -99,16 +99,17 @@ class PeerClosesFirstIT {
             List<String> path = end.jvmPath();
             String what = end.role() + " " + end.local() + " " + path + " wire " + segments;
             if (weClosedFirst) {
-                assertTrue(path.contains(first.rst() ? "ESTABLISHED>CLOSED:reset" : "ESTABLISHED>FIN_WAIT_1:close"),
-                        what);
+                // we sent the RST: an abortive close, never the peer's reset
+                assertTrue(path.contains(first.rst() ? "ESTABLISHED>CLOSED:abortive-close"
+                        : "ESTABLISHED>FIN_WAIT_1:close"), what);
             } else {
                 assertTrue(path.contains(first.rst() ? "ESTABLISHED>CLOSED:reset" : "ESTABLISHED>CLOSE_WAIT:fin-found")
                         || path.contains("ESTABLISHED>CLOSE_WAIT:read-eof"), what);
                 assertTrue(path.stream().noneMatch(step -> step.contains(">FIN_WAIT_1:")), what);
             }
             if (!weSentFin) {
-                assertTrue(path.stream().noneMatch(step -> step.contains(">FIN_WAIT_1:") || step.contains(">LAST_ACK:")),
-                        what);
+                assertTrue(path.stream().noneMatch(step -> step.contains(">FIN_WAIT_1:")
+                        || step.contains(">LAST_ACK:")), what);
             }
         }
     }

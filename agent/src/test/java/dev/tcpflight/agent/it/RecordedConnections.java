@@ -1,9 +1,8 @@
 package dev.tcpflight.agent.it;
 
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordingFile;
-
+import dev.tcpflight.schema.events.ConnectionEvent;
+import dev.tcpflight.schema.events.Fields;
+import dev.tcpflight.schema.events.StateChangeEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
 
 /** The tcpflight events of one recording, grouped per connection. */
 final class RecordedConnections {
@@ -20,17 +22,17 @@ final class RecordedConnections {
     record Connection(long id, List<RecordedEvent> transitions, RecordedEvent summary) {
 
         String role() {
-            return transitions.get(0).getString("role");
+            return transitions.get(0).getString(Fields.ROLE);
         }
 
         String socketApi() {
-            return transitions.get(0).getString("socketApi");
+            return transitions.get(0).getString(Fields.SOCKET_API);
         }
 
         /** "FROM>TO:trigger" in order, the notation of the demo scenarios' expectations. */
         List<String> path() {
-            return transitions.stream().map(e -> e.getString("fromState") + ">" + e.getString("toState") + ":"
-                    + e.getString("trigger")).toList();
+            return transitions.stream().map(e -> e.getString(Fields.FROM_STATE) + ">"
+                    + e.getString(Fields.TO_STATE) + ":" + e.getString(Fields.TRIGGER)).toList();
         }
 
         /** {@link #path()} without the kernel sampler's transitions, whose timing varies from run to run. */
@@ -40,16 +42,16 @@ final class RecordedConnections {
 
         String local() {
             RecordedEvent last = transitions.get(transitions.size() - 1);
-            return last.getString("localAddress") + ":" + last.getInt("localPort");
+            return last.getString(Fields.LOCAL_ADDRESS) + ":" + last.getInt(Fields.LOCAL_PORT);
         }
 
         String remote() {
             RecordedEvent last = transitions.get(transitions.size() - 1);
-            return last.getString("remoteAddress") + ":" + last.getInt("remotePort");
+            return last.getString(Fields.REMOTE_ADDRESS) + ":" + last.getInt(Fields.REMOTE_PORT);
         }
 
         RecordedEvent transitionTo(String state) {
-            return transitions.stream().filter(e -> e.getString("toState").equals(state)).findFirst()
+            return transitions.stream().filter(e -> e.getString(Fields.TO_STATE).equals(state)).findFirst()
                     .orElseThrow(() -> new AssertionError("no transition to " + state + " in " + path()));
         }
     }
@@ -65,15 +67,15 @@ final class RecordedConnections {
         Map<Long, RecordedEvent> summaries = new LinkedHashMap<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             switch (event.getEventType().getName()) {
-                case "tcpflight.StateChange" ->
-                        transitions.computeIfAbsent(event.getLong("connectionId"), id -> new ArrayList<>()).add(event);
-                case "tcpflight.Connection" -> summaries.put(event.getLong("connectionId"), event);
+                case StateChangeEvent.NAME -> transitions
+                        .computeIfAbsent(event.getLong(Fields.CONNECTION_ID), id -> new ArrayList<>()).add(event);
+                case ConnectionEvent.NAME -> summaries.put(event.getLong(Fields.CONNECTION_ID), event);
                 default -> { }
             }
         }
         List<Connection> connections = new ArrayList<>();
         transitions.forEach((id, events) -> {
-            events.sort(Comparator.comparingInt(e -> e.getInt("sequence")));
+            events.sort(Comparator.comparingInt(e -> e.getInt(Fields.SEQUENCE)));
             connections.add(new Connection(id, List.copyOf(events), summaries.get(id)));
         });
         connections.sort(Comparator.comparingLong(Connection::id));

@@ -1,9 +1,22 @@
 package dev.tcpflight.agent.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tcpflight.agent.it.RecordedConnections.Connection;
 import dev.tcpflight.agent.it.programs.LoopbackEcho;
 import dev.tcpflight.agent.it.programs.ManyConnections;
 import dev.tcpflight.agent.it.programs.SecretEcho;
+import dev.tcpflight.schema.events.Fields;
+import dev.tcpflight.schema.events.StateChangeEvent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
@@ -11,18 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The agent never hurts the application it watches: faults, leaks, load, privacy, options. */
 class SafetyIT {
@@ -71,7 +72,7 @@ class SafetyIT {
         new ChildJvm().agentOptions("stacks=off").recordTo(recording).run(LoopbackEcho.class, "127.0.0.1")
                 .assertSucceeded();
         List<RecordedEvent> transitions = RecordingFile.readAllEvents(recording).stream()
-                .filter(e -> e.getEventType().getName().equals("tcpflight.StateChange")).toList();
+                .filter(e -> e.getEventType().getName().equals(StateChangeEvent.NAME)).toList();
         assertEquals(9, transitions.size());
         transitions.forEach(e -> assertNull(e.getStackTrace(), "stack trace recorded"));
     }
@@ -112,7 +113,7 @@ class SafetyIT {
         new ChildJvm().recordTo(recording).run(ManyConnections.class, "churn", "0").assertSucceeded();
         RecordedConnections recorded = RecordedConnections.read(recording);
         List<Connection> leaked = recorded.all().stream()
-                .filter(c -> c.summary() != null && c.summary().getString("endCause").equals("leaked")).toList();
+                .filter(c -> c.summary() != null && c.summary().getString(Fields.END_CAUSE).equals("leaked")).toList();
         assertEquals(ManyConnections.DROPPED, leaked.size());
         for (Connection connection : leaked) {
             RecordedFrame opened = RecordedConnections.firstApplicationFrame(connection.transitions().get(0))

@@ -1,18 +1,15 @@
 package dev.tcpflight.agent.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tcpflight.agent.it.RecordedConnections.Connection;
-import dev.tcpflight.agent.tracking.TcpState;
 import dev.tcpflight.demo.DemoMain;
 import dev.tcpflight.demo.ExpectedEndpoint;
 import dev.tcpflight.demo.Scenario;
 import dev.tcpflight.demo.Scenarios;
-import jdk.jfr.consumer.RecordedEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
+import dev.tcpflight.schema.TcpState;
+import dev.tcpflight.schema.events.Fields;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,9 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import jdk.jfr.consumer.RecordedEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every demo scenario in a child JVM under the agent with the kernel sampler on, as {@code tcpflight demo} runs
@@ -59,8 +59,8 @@ class ScenarioIT {
         RecordedConnections recorded = RecordedConnections.read(recording);
         for (Connection connection : recorded.all()) {
             for (RecordedEvent transition : connection.transitions()) {
-                STATES_SEEN.add(transition.getString("fromState"));
-                STATES_SEEN.add(transition.getString("toState"));
+                STATES_SEEN.add(transition.getString(Fields.FROM_STATE));
+                STATES_SEEN.add(transition.getString(Fields.TO_STATE));
             }
         }
         SCENARIOS_RUN.incrementAndGet();

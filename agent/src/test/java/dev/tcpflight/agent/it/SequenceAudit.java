@@ -1,8 +1,9 @@
 package dev.tcpflight.agent.it;
 
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
-
+import dev.tcpflight.schema.events.ConnectionEvent;
+import dev.tcpflight.schema.events.Fields;
+import dev.tcpflight.schema.events.SocketStatesEvent;
+import dev.tcpflight.schema.events.StateChangeEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Streams a large recording and checks every connection's transitions without keeping the events: each must
@@ -40,28 +43,29 @@ final class SequenceAudit {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
                 switch (event.getEventType().getName()) {
-                    case "tcpflight.StateChange" -> {
+                    case StateChangeEvent.NAME -> {
                         if (!audit.accept(chains, event)) {
                             outOfOrder.add(event); // committed by another thread before its predecessor
                         }
                     }
-                    case "tcpflight.Connection" -> audit.endCauses.merge(event.getString("endCause"), 1, Integer::sum);
+                    case ConnectionEvent.NAME -> audit.endCauses.merge(event.getString(Fields.END_CAUSE), 1,
+                            Integer::sum);
                     case "jdk.DataLoss" -> audit.problems.add("JFR lost " + event.getLong("amount")
                             + " bytes of events (its buffers overflowed; not the agent's doing)");
-                    case "tcpflight.SocketStates" -> {
-                        audit.lastTrackedCount = event.getInt("tracked");
-                        audit.lastAgentErrors = event.getLong("agentErrors");
+                    case SocketStatesEvent.NAME -> {
+                        audit.lastTrackedCount = event.getInt(Fields.TRACKED);
+                        audit.lastAgentErrors = event.getLong(Fields.AGENT_ERRORS);
                     }
                     default -> { }
                 }
             }
         }
-        outOfOrder.sort((a, b) -> Integer.compare(a.getInt("sequence"), b.getInt("sequence")));
+        outOfOrder.sort((a, b) -> Integer.compare(a.getInt(Fields.SEQUENCE), b.getInt(Fields.SEQUENCE)));
         for (RecordedEvent event : outOfOrder) {
             if (!audit.accept(chains, event)) {
-                audit.problems.add("connection " + event.getLong("connectionId") + ": sequence "
-                        + event.getInt("sequence") + " " + event.getString("fromState") + ">"
-                        + event.getString("toState") + " does not continue its chain");
+                audit.problems.add("connection " + event.getLong(Fields.CONNECTION_ID) + ": sequence "
+                        + event.getInt(Fields.SEQUENCE) + " " + event.getString(Fields.FROM_STATE) + ">"
+                        + event.getString(Fields.TO_STATE) + " does not continue its chain");
             }
         }
         chains.values().forEach(c -> audit.connectionsByRole.merge(c.role, 1, Integer::sum));
@@ -69,15 +73,15 @@ final class SequenceAudit {
     }
 
     private boolean accept(Map<Long, Chain> chains, RecordedEvent event) {
-        Chain chain = chains.computeIfAbsent(event.getLong("connectionId"), id -> new Chain());
-        chain.role = event.getString("role");
-        int sequence = event.getInt("sequence");
-        String from = event.getString("fromState");
+        Chain chain = chains.computeIfAbsent(event.getLong(Fields.CONNECTION_ID), id -> new Chain());
+        chain.role = event.getString(Fields.ROLE);
+        int sequence = event.getInt(Fields.SEQUENCE);
+        String from = event.getString(Fields.FROM_STATE);
         boolean first = chain.transitions == 0;
         if (sequence != chain.sequence + 1 || !first && !from.equals(chain.state)) {
             return false;
         }
-        chain.state = event.getString("toState");
+        chain.state = event.getString(Fields.TO_STATE);
         chain.sequence = sequence;
         chain.transitions++;
         transitions++;

@@ -51,9 +51,11 @@ final class WireCapture implements AutoCloseable {
      * test would be lost when the capture stops.
      */
     static WireCapture start(Path file) throws IOException, InterruptedException {
-        Process tcpdump = new ProcessBuilder("tcpdump", "-i", "lo", "-nn", "--immediate-mode", "-U", "-w", file.toString(), "tcp")
+        Process tcpdump = new ProcessBuilder("tcpdump", "-i", "lo", "-nn", "--immediate-mode", "-U", "-w",
+                file.toString(), "tcp")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader err = new BufferedReader(new InputStreamReader(tcpdump.getErrorStream(), StandardCharsets.UTF_8));
+        BufferedReader err = new BufferedReader(new InputStreamReader(tcpdump.getErrorStream(),
+                StandardCharsets.UTF_8));
         for (String line; (line = err.readLine()) != null; ) {
             if (line.contains("listening on")) {
                 Thread drain = new Thread(() -> drain(err), "tcpdump-stderr");

@@ -1,12 +1,12 @@
 package dev.tcpflight.agent.kernel;
 
-import dev.tcpflight.agent.tracking.TcpState;
-import org.junit.jupiter.api.Test;
-
-import java.util.stream.Collectors;
-
-import static dev.tcpflight.agent.tracking.TcpState.*;
+import static dev.tcpflight.schema.TcpState.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tcpflight.schema.TcpState;
+import dev.tcpflight.schema.Trigger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 
 /** One test per rule of {@link KernelPaths}, in its order. */
 class KernelPathsTest {
@@ -19,7 +19,7 @@ class KernelPathsTest {
     private static String next(TcpState last, TcpState seen, boolean confirmed, boolean peerClosedActively) {
         KernelPaths.Step step = KernelPaths.next(last, seen, confirmed, peerClosedActively);
         String steps = step.steps().stream()
-                .peek(t -> assertEquals("kernel", t.trigger()))
+                .peek(t -> assertEquals(Trigger.KERNEL, t.trigger()))
                 .map(t -> t.from() + ">" + t.to() + ":" + t.source().label())
                 .collect(Collectors.joining(", "));
         return (steps.isEmpty() ? "none" : steps) + " => " + step.state() + (step.ended() ? " (ended)" : "");

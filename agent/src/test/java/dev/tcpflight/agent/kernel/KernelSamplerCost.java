@@ -1,8 +1,7 @@
 package dev.tcpflight.agent.kernel;
 
-import dev.tcpflight.agent.tracking.Source;
-import dev.tcpflight.agent.tracking.TcpState;
-
+import dev.tcpflight.schema.Source;
+import dev.tcpflight.schema.TcpState;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
@@ -68,7 +67,8 @@ public final class KernelSamplerCost {
             }
             long made = System.nanoTime();
             long cpuWhileMaking = threads.getThreadCpuTime(sampler.thread().getId());
-            System.out.printf("made %d TIME_WAIT sockets in %.1f s; sampler CPU meanwhile %.0f ms (%.1f%% of one core)%n",
+            System.out.printf("made %d TIME_WAIT sockets in %.1f s; sampler CPU meanwhile %.0f ms"
+                    + " (%.1f%% of one core)%n",
                     sockets, (made - start) / 1e9, cpuWhileMaking / 1e6, 100.0 * cpuWhileMaking / (made - start));
             Thread.sleep(1500); // past the fast window of the last ones
             System.out.printf("followed %d, reported TIME_WAIT %d, other %d%n",

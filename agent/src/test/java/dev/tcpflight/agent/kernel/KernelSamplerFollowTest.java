@@ -1,9 +1,16 @@
 package dev.tcpflight.agent.kernel;
 
-import dev.tcpflight.agent.kernel.SamplerFixture.Events;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import static dev.tcpflight.agent.kernel.SamplerFixture.TEST_LIMITS;
+import static dev.tcpflight.agent.kernel.SamplerFixture.awaitTrue;
+import static dev.tcpflight.agent.kernel.SamplerFixture.local;
+import static dev.tcpflight.agent.kernel.SamplerFixture.remote;
+import static dev.tcpflight.schema.TcpState.FIN_WAIT_1;
+import static dev.tcpflight.schema.TcpState.LAST_ACK;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tcpflight.agent.kernel.SamplerFixture.Events;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -15,16 +22,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.List;
-
-import static dev.tcpflight.agent.kernel.SamplerFixture.TEST_LIMITS;
-import static dev.tcpflight.agent.kernel.SamplerFixture.awaitTrue;
-import static dev.tcpflight.agent.kernel.SamplerFixture.local;
-import static dev.tcpflight.agent.kernel.SamplerFixture.remote;
-import static dev.tcpflight.agent.tracking.TcpState.FIN_WAIT_1;
-import static dev.tcpflight.agent.tracking.TcpState.LAST_ACK;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The sampler follows real loopback connections through their close, in the real {@code /proc/net/tcp{,6}}: the

@@ -1,13 +1,23 @@
 package dev.tcpflight.agent.kernel;
 
+import static dev.tcpflight.agent.kernel.SamplerFixture.TEST_LIMITS;
+import static dev.tcpflight.agent.kernel.SamplerFixture.awaitTrue;
+import static dev.tcpflight.agent.kernel.SamplerFixture.limits;
+import static dev.tcpflight.agent.kernel.SamplerFixture.local;
+import static dev.tcpflight.agent.kernel.SamplerFixture.remote;
+import static dev.tcpflight.schema.TcpState.ESTABLISHED;
+import static dev.tcpflight.schema.TcpState.FIN_WAIT_1;
+import static dev.tcpflight.schema.TcpState.LAST_ACK;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tcpflight.agent.bridge.AgentFailures;
 import dev.tcpflight.agent.kernel.SamplerFixture.Events;
-import dev.tcpflight.agent.tracking.Source;
-import dev.tcpflight.agent.tracking.TcpState;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
+import dev.tcpflight.schema.Source;
+import dev.tcpflight.schema.TcpState;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -15,20 +25,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static dev.tcpflight.agent.kernel.SamplerFixture.TEST_LIMITS;
-import static dev.tcpflight.agent.kernel.SamplerFixture.awaitTrue;
-import static dev.tcpflight.agent.kernel.SamplerFixture.limits;
-import static dev.tcpflight.agent.kernel.SamplerFixture.local;
-import static dev.tcpflight.agent.kernel.SamplerFixture.remote;
-import static dev.tcpflight.agent.tracking.TcpState.ESTABLISHED;
-import static dev.tcpflight.agent.tracking.TcpState.FIN_WAIT_1;
-import static dev.tcpflight.agent.tracking.TcpState.LAST_ACK;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What bounds the sampler, on real loopback connections: how many sockets it follows and for how long, its CPU
@@ -178,7 +177,8 @@ class KernelSamplerLimitsTest {
 
     @Test
     void withoutAReadableTableNothingIsFollowed() {
-        KernelSampler sampler = fixture.open(new KernelSampler(TEST_LIMITS, dir.resolve("no-such-tcp"), dir.resolve("x")));
+        KernelSampler sampler = fixture.open(new KernelSampler(TEST_LIMITS, dir.resolve("no-such-tcp"),
+                dir.resolve("x")));
         assertFalse(sampler.follow(new InetSocketAddress("127.0.0.1", 1), new InetSocketAddress("127.0.0.1", 2),
                 FIN_WAIT_1, new Events()));
         assertNull(sampler.thread());

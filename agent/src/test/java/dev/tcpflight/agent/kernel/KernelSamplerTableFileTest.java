@@ -1,23 +1,22 @@
 package dev.tcpflight.agent.kernel;
 
-import dev.tcpflight.agent.kernel.SamplerFixture.Events;
-import dev.tcpflight.agent.tracking.TcpState;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
+import static dev.tcpflight.agent.kernel.SamplerFixture.TEST_LIMITS;
+import static dev.tcpflight.agent.kernel.SamplerFixture.awaitTrue;
+import static dev.tcpflight.schema.TcpState.FIN_WAIT_1;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tcpflight.agent.kernel.SamplerFixture.Events;
+import dev.tcpflight.schema.TcpState;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-
-import static dev.tcpflight.agent.kernel.SamplerFixture.TEST_LIMITS;
-import static dev.tcpflight.agent.kernel.SamplerFixture.awaitTrue;
-import static dev.tcpflight.agent.tracking.TcpState.FIN_WAIT_1;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sampler against table files the test writes, for the cases the kernel cannot be made to show on demand: a

@@ -1,9 +1,11 @@
 package dev.tcpflight.agent.kernel;
 
-import dev.tcpflight.agent.tracking.OpenSocket;
-import dev.tcpflight.agent.tracking.TcpState;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tcpflight.agent.tracking.OpenSocket;
+import dev.tcpflight.schema.TcpState;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -11,10 +13,7 @@ import java.net.Socket;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
 
 /** The process's own TCP sockets, listed from /proc on Linux: real loopback sockets of this test JVM. */
 class OpenSocketsTest {

@@ -1,12 +1,12 @@
 package dev.tcpflight.agent.kernel;
 
-import org.junit.jupiter.api.Test;
-
-import static dev.tcpflight.agent.tracking.TcpState.FIN_WAIT_2;
-import static dev.tcpflight.agent.tracking.TcpState.LAST_ACK;
-import static dev.tcpflight.agent.tracking.TcpState.TIME_WAIT;
+import static dev.tcpflight.schema.TcpState.FIN_WAIT_2;
+import static dev.tcpflight.schema.TcpState.LAST_ACK;
+import static dev.tcpflight.schema.TcpState.TIME_WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class PollScheduleTest {
 

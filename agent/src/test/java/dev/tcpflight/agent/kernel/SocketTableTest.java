@@ -1,17 +1,16 @@
 package dev.tcpflight.agent.kernel;
 
-import org.junit.jupiter.api.Test;
-
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-
-import static dev.tcpflight.agent.tracking.TcpState.CLOSED;
-import static dev.tcpflight.agent.tracking.TcpState.FIN_WAIT_2;
-import static dev.tcpflight.agent.tracking.TcpState.TIME_WAIT;
+import static dev.tcpflight.schema.TcpState.CLOSED;
+import static dev.tcpflight.schema.TcpState.FIN_WAIT_2;
+import static dev.tcpflight.schema.TcpState.TIME_WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.Test;
 
 class SocketTableTest {
 

@@ -1,14 +1,15 @@
 package dev.tcpflight.agent.tracking;
 
-import dev.tcpflight.agent.events.ConnectionEvent;
-import dev.tcpflight.agent.events.JfrRecorder;
-import dev.tcpflight.agent.events.StateChangeEvent;
-import jdk.jfr.Recording;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tcpflight.agent.events.JfrRecorder;
+import dev.tcpflight.schema.SocketApi;
+import dev.tcpflight.schema.Source;
+import dev.tcpflight.schema.TcpState;
+import dev.tcpflight.schema.events.ConnectionEvent;
+import dev.tcpflight.schema.events.Fields;
+import dev.tcpflight.schema.events.StateChangeEvent;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
@@ -21,9 +22,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The tracker with the real JFR recorder, recorded in-process; sockets are stand-in keys with identity. */
 class ConnectionTrackerTest {
@@ -49,7 +52,7 @@ class ConnectionTrackerTest {
         });
         assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
                 "ESTABLISHED>CLOSE_WAIT:fin-found", "CLOSE_WAIT>LAST_ACK:close"), transitions(events).get(1L));
-        assertEquals("peer-close", connections(events).get(0).getString("endCause"));
+        assertEquals("peer-close", connections(events).get(0).getString(Fields.END_CAUSE));
     }
 
     @Test
@@ -62,7 +65,7 @@ class ConnectionTrackerTest {
         });
         assertEquals(List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept",
                 "ESTABLISHED>CLOSED:reset"), transitions(events).get(1L));
-        assertEquals("reset", connections(events).get(0).getString("endCause"));
+        assertEquals("reset", connections(events).get(0).getString(Fields.END_CAUSE));
     }
 
     @Test
@@ -112,7 +115,7 @@ class ConnectionTrackerTest {
         });
         assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
                 "ESTABLISHED>FIN_WAIT_1:shutdown-output"), transitions(events).get(1L));
-        assertEquals("local-close", connections(events).get(0).getString("endCause"));
+        assertEquals("local-close", connections(events).get(0).getString(Fields.END_CAUSE));
     }
 
     @Test
@@ -128,7 +131,7 @@ class ConnectionTrackerTest {
         assertEquals(List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept",
                 "ESTABLISHED>CLOSE_WAIT:fin-found", "CLOSE_WAIT>LAST_ACK:shutdown-output"),
                 transitions(events).get(1L));
-        assertEquals("peer-close", connections(events).get(0).getString("endCause"));
+        assertEquals("peer-close", connections(events).get(0).getString(Fields.END_CAUSE));
     }
 
     @Test
@@ -158,11 +161,11 @@ class ConnectionTrackerTest {
         assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
                 "ESTABLISHED>FIN_WAIT_1:close"), transitions(events).get(1L));
         RecordedEvent connection = connections(events).get(0);
-        assertEquals(5, connection.getLong("bytesRead"));
-        assertEquals(5, connection.getLong("bytesWritten"));
-        assertEquals("FIN_WAIT_1", connection.getString("finalState"));
-        assertEquals("local-close", connection.getString("endCause"));
-        assertEquals(40000, connection.getInt("localPort"), "local port read from the socket at connect");
+        assertEquals(5, connection.getLong(Fields.BYTES_READ));
+        assertEquals(5, connection.getLong(Fields.BYTES_WRITTEN));
+        assertEquals("FIN_WAIT_1", connection.getString(Fields.FINAL_STATE));
+        assertEquals("local-close", connection.getString(Fields.END_CAUSE));
+        assertEquals(40000, connection.getInt(Fields.LOCAL_PORT), "local port read from the socket at connect");
         assertEquals(0, tracker.size());
     }
 
@@ -179,7 +182,7 @@ class ConnectionTrackerTest {
         });
         assertEquals(List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept",
                 "ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close"), transitions(events).get(1L));
-        assertEquals("peer-close", connections(events).get(0).getString("endCause"));
+        assertEquals("peer-close", connections(events).get(0).getString(Fields.END_CAUSE));
     }
 
     @Test
@@ -217,7 +220,8 @@ class ConnectionTrackerTest {
             watching.closing(key);
         });
         assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
-                "ESTABLISHED>FIN_WAIT_1:shutdown-output", "FIN_WAIT_1>TIME_WAIT:read-eof"), transitions(events).get(1L));
+                "ESTABLISHED>FIN_WAIT_1:shutdown-output", "FIN_WAIT_1>TIME_WAIT:read-eof"),
+                transitions(events).get(1L));
         assertEquals(2, watched.size(), "handed over at shutdownOutput and again at close");
         assertEquals(TcpState.TIME_WAIT, watched.get(1).state());
     }
@@ -246,12 +250,14 @@ class ConnectionTrackerTest {
         assertEquals(List.of("CLOSED>ESTABLISHED:first-seen", "ESTABLISHED>FIN_WAIT_1:close"), byId.get(1L));
         assertEquals(List.of("CLOSED>CLOSE_WAIT:first-seen", "CLOSE_WAIT>LAST_ACK:close"), byId.get(2L));
         assertEquals(2, byId.size(), "the listener is only reported, the unknown socket ignored: " + byId);
-        List<String> roles = connections(events).stream().map(c -> c.getString("role") + " " + c.getString("socketApi")
-                + " " + c.getInt("localPort") + ">" + c.getInt("remotePort")).toList();
+        List<String> roles = connections(events).stream().map(c -> c.getString(Fields.ROLE) + " "
+                + c.getString(Fields.SOCKET_API) + " " + c.getInt(Fields.LOCAL_PORT) + ">"
+                + c.getInt(Fields.REMOTE_PORT)).toList();
         assertEquals(List.of("server unknown 8080>40000", "client unknown 40000>8080"), roles);
-        assertEquals(3, connections(events).get(1).getLong("bytesWritten"));
+        assertEquals(3, connections(events).get(1).getLong(Fields.BYTES_WRITTEN));
         assertTrue(events.stream().filter(e -> e.getEventType().getName().equals(StateChangeEvent.NAME))
-                .allMatch(e -> !e.getString("trigger").equals("first-seen") || e.getString("source").equals("inferred")));
+                .allMatch(e -> !e.getString(Fields.TRIGGER).equals("first-seen") || e.getString(Fields.SOURCE).equals(
+                        "inferred")));
     }
 
     @Test
@@ -265,7 +271,7 @@ class ConnectionTrackerTest {
         });
         assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>CLOSED:connect-refused"),
                 transitions(events).get(1L));
-        assertEquals("refused", connections(events).get(0).getString("endCause"));
+        assertEquals("refused", connections(events).get(0).getString(Fields.END_CAUSE));
     }
 
     @Test
@@ -285,9 +291,9 @@ class ConnectionTrackerTest {
         Map<Long, List<String>> byId = transitions(events);
         assertEquals("ESTABLISHED>CLOSED:reset", byId.get(1L).get(2));
         assertEquals(3, byId.get(1L).size());
-        assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect", "ESTABLISHED>CLOSED:reset"),
-                byId.get(2L));
-        assertTrue(connections(events).stream().allMatch(c -> c.getString("endCause").equals("reset")));
+        assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
+                "ESTABLISHED>CLOSED:abortive-close"), byId.get(2L));
+        assertTrue(connections(events).stream().allMatch(c -> c.getString(Fields.END_CAUSE).equals("reset")));
     }
 
     @Test
@@ -298,7 +304,7 @@ class ConnectionTrackerTest {
         List<RecordedEvent> events = record(() -> tracker.closing(key));
         assertEquals(List.of("ESTABLISHED>FIN_WAIT_1:close"), transitions(events).get(1L));
         assertEquals(3, events.stream().filter(e -> e.getEventType().getName().equals(StateChangeEvent.NAME))
-                .findFirst().orElseThrow().getInt("sequence"));
+                .findFirst().orElseThrow().getInt(Fields.SEQUENCE));
     }
 
     @Test
@@ -312,7 +318,7 @@ class ConnectionTrackerTest {
             }
         });
         assertEquals(0, tracker.size());
-        assertEquals("leaked", connections(events).get(0).getString("endCause"));
+        assertEquals("leaked", connections(events).get(0).getString(Fields.END_CAUSE));
     }
 
     @Test
@@ -369,9 +375,10 @@ class ConnectionTrackerTest {
     private static Map<Long, List<String>> transitions(List<RecordedEvent> events) {
         return events.stream()
                 .filter(e -> e.getEventType().getName().equals(StateChangeEvent.NAME))
-                .sorted(Comparator.comparingInt(e -> e.getInt("sequence")))
-                .collect(Collectors.groupingBy(e -> e.getLong("connectionId"), Collectors.mapping(
-                        e -> e.getString("fromState") + ">" + e.getString("toState") + ":" + e.getString("trigger"),
+                .sorted(Comparator.comparingInt(e -> e.getInt(Fields.SEQUENCE)))
+                .collect(Collectors.groupingBy(e -> e.getLong(Fields.CONNECTION_ID), Collectors.mapping(
+                        e -> e.getString(Fields.FROM_STATE) + ">" + e.getString(Fields.TO_STATE) + ":"
+                                + e.getString(Fields.TRIGGER),
                         Collectors.toList())));
     }
 

@@ -1,15 +1,16 @@
 package dev.tcpflight.agent.tracking;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tcpflight.schema.TcpState;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every (state, observation) pair: the rows below are the DESIGN.md table written out by hand; every pair not
@@ -42,7 +43,7 @@ class TcpStateMachineTest {
         row("LISTEN ABORTIVE_CLOSE", "LISTEN>CLOSED:close:api");
         for (String s : List.of("SYN_SENT", "SYN_RECEIVED", "ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2",
                 "CLOSE_WAIT", "CLOSING", "LAST_ACK", "TIME_WAIT")) {
-            row(s + " ABORTIVE_CLOSE", s + ">CLOSED:reset:api");
+            row(s + " ABORTIVE_CLOSE", s + ">CLOSED:abortive-close:api");
             row(s + " RESET", s + ">CLOSED:reset:api");
         }
     }
@@ -58,7 +59,7 @@ class TcpStateMachineTest {
             for (Observation observation : Observation.values()) {
                 String key = state + " " + observation;
                 String actual = TcpStateMachine.next(state, observation).stream()
-                        .map(t -> t.from() + ">" + t.to() + ":" + t.trigger() + ":" + t.source().label())
+                        .map(t -> t.from() + ">" + t.to() + ":" + t.trigger().label() + ":" + t.source().label())
                         .collect(Collectors.joining(", "));
                 assertEquals(EXPECTED.getOrDefault(key, ""), actual, key);
                 checked++;
@@ -95,5 +96,36 @@ class TcpStateMachineTest {
     void answersAreSharedNotAllocated() {
         assertSame(TcpStateMachine.next(TcpState.ESTABLISHED, Observation.CLOSE),
                 TcpStateMachine.next(TcpState.ESTABLISHED, Observation.CLOSE));
+    }
+
+    @Test
+    void theKernelIsRightFromAnyStateButClosed() {
+        for (TcpState from : TcpState.values()) {
+            for (TcpState to : TcpState.values()) {
+                for (boolean shown : new boolean[] {true, false}) {
+                    Transition step = TcpStateMachine.kernel(from, to, shown);
+                    if (from == TcpState.CLOSED || from == to) {
+                        assertNull(step, from + ">" + to);
+                        continue;
+                    }
+                    assertEquals(from + ">" + to + ":kernel:" + (shown ? "kernel" : "inferred"), step.from() + ">"
+                            + step.to() + ":" + step.trigger().label() + ":" + step.source().label());
+                    assertSame(step, TcpStateMachine.kernel(from, to, shown), "shared, not allocated");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSocketOpenBeforeTheAttachStartsInTheStateTheKernelListed() {
+        for (TcpState listed : TcpState.values()) {
+            Transition step = TcpStateMachine.firstSeen(listed);
+            if (listed == TcpState.CLOSED) {
+                assertNull(step);
+            } else {
+                assertEquals("CLOSED>" + listed + ":first-seen:inferred", step.from() + ">" + step.to() + ":"
+                        + step.trigger().label() + ":" + step.source().label());
+            }
+        }
     }
 }

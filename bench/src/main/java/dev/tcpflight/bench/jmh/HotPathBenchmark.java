@@ -2,11 +2,14 @@ package dev.tcpflight.bench.jmh;
 
 import dev.tcpflight.agent.bridge.TcpBridge;
 import dev.tcpflight.agent.events.JfrRecorder;
-import dev.tcpflight.agent.instrumentation.JdkSocketAccess;
-import dev.tcpflight.agent.tracking.KernelWatch;
+import dev.tcpflight.agent.jdk.JdkSocketAccess;
 import dev.tcpflight.agent.tracking.ConnectionTracker;
+import dev.tcpflight.agent.tracking.KernelWatch;
 import dev.tcpflight.agent.tracking.PortFilter;
-import dev.tcpflight.agent.tracking.SocketApi;
+import dev.tcpflight.schema.SocketApi;
+import java.io.FileDescriptor;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -14,10 +17,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-
-import java.io.FileDescriptor;
-import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What the agent adds to one socket read or write: the work of the bridge and the tracker that the inlined

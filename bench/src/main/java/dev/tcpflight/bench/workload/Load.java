@@ -1,7 +1,6 @@
 package dev.tcpflight.bench.workload;
 
 import com.sun.management.OperatingSystemMXBean;
-
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,10 @@ import dev.tcpflight.cli.recording.ConnectionTimeline;
 import dev.tcpflight.cli.recording.Durations;
 import dev.tcpflight.cli.recording.StateSpan;
 import dev.tcpflight.cli.recording.Transition;
+import dev.tcpflight.schema.EndCause;
+import dev.tcpflight.schema.Role;
+import dev.tcpflight.schema.TcpState;
+import dev.tcpflight.schema.Trigger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +31,7 @@ final class ConnectionAnomalies {
             anomalies.add(AnomalyKind.LEAKED, anomalies.openedAt(), "garbage-collected without close() in "
                     + connection.finalState() + ", " + anomalies.lifetime() + " after it opened");
         }
-        if (connection.openAtEnd() && !closeWait && !"listener".equals(connection.socket().role())) {
+        if (connection.openAtEnd() && !closeWait && !connection.socket().is(Role.LISTENER)) {
             anomalies.add(AnomalyKind.NEVER_CLOSED, anomalies.openedAt(), "still open in "
                     + connection.finalState() + " when the recording ended, " + anomalies.lifetime()
                     + " after it opened");
@@ -41,7 +45,7 @@ final class ConnectionAnomalies {
         boolean reported = false;
         for (int i = 0; i < spans.size(); i++) {
             StateSpan span = spans.get(i);
-            String evidence = span.state().equals("CLOSE_WAIT")
+            String evidence = span.state().equals(TcpState.CLOSE_WAIT.name())
                     ? closeWaitEvidence(span, i == spans.size() - 1, threshold) : null;
             if (evidence != null) {
                 addCloseWait(span, evidence);
@@ -57,7 +61,7 @@ final class ConnectionAnomalies {
      */
     private void addCloseWait(StateSpan span, String evidence) {
         Transition entered = span.enteredBy();
-        if (!entered.trigger().equals("fin-found")) {
+        if (!entered.is(Trigger.FIN_FOUND)) {
             add(AnomalyKind.CLOSE_WAIT, entered.topFrame(), evidence + " (EOF read here)");
             return;
         }
@@ -94,19 +98,18 @@ final class ConnectionAnomalies {
         List<Transition> transitions = connection.transitions();
         for (int i = 0; i < transitions.size(); i++) {
             Transition t = transitions.get(i);
-            switch (t.trigger()) {
-                case "reset" -> add(AnomalyKind.RESET, t.topFrame(), t.detail().contains("SO_LINGER")
-                        ? "RST sent in " + t.fromState() + " (" + t.detail() + ")"
-                        : "RST received in " + t.fromState() + detail(t));
-                case "connect-refused" -> add(AnomalyKind.REFUSED, t.topFrame(), "connect to " + remote()
-                        + " refused" + detail(t));
-                case "connect-timeout" -> add(AnomalyKind.CONNECT_TIMEOUT, t.topFrame(), "no answer from " + remote()
-                        + (i == 0 ? "" : " after " + Durations.human(
-                                Duration.between(transitions.get(i - 1).time(), t.time()))) + detail(t));
-                case "connect-failed" -> add(AnomalyKind.CONNECT_FAILED, t.topFrame(), "connect to " + remote()
-                        + " failed" + detail(t));
-                default -> {
-                }
+            if (t.resetSent()) {
+                add(AnomalyKind.RESET, t.topFrame(), "RST sent in " + t.fromState() + " (" + t.detail() + ")");
+            } else if (t.resetReceived()) {
+                add(AnomalyKind.RESET, t.topFrame(), "RST received in " + t.fromState() + detail(t));
+            } else if (t.is(Trigger.CONNECT_REFUSED)) {
+                add(AnomalyKind.REFUSED, t.topFrame(), "connect to " + remote() + " refused" + detail(t));
+            } else if (t.is(Trigger.CONNECT_TIMEOUT)) {
+                add(AnomalyKind.CONNECT_TIMEOUT, t.topFrame(), "no answer from " + remote() + (i == 0 ? ""
+                        : " after " + Durations.human(Duration.between(transitions.get(i - 1).time(), t.time())))
+                        + detail(t));
+            } else if (t.is(Trigger.CONNECT_FAILED)) {
+                add(AnomalyKind.CONNECT_FAILED, t.topFrame(), "connect to " + remote() + " failed" + detail(t));
             }
         }
     }
@@ -120,7 +123,7 @@ final class ConnectionAnomalies {
     }
 
     private boolean leaked() {
-        return connection.end().map(ConnectionEnd::endCause).filter("leaked"::equals).isPresent();
+        return connection.end().map(ConnectionEnd::endCause).filter(EndCause.LEAKED.label()::equals).isPresent();
     }
 
     private String openedAt() {

@@ -4,6 +4,7 @@ import dev.tcpflight.cli.recording.Addresses;
 import dev.tcpflight.cli.recording.ConnectionKey;
 import dev.tcpflight.cli.recording.ConnectionTimeline;
 import dev.tcpflight.cli.recording.Endpoint;
+import dev.tcpflight.schema.Role;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,16 +22,13 @@ import java.util.Set;
  */
 public final class Pairing {
 
-    private static final String LISTENER = "listener";
-    private static final String CLIENT = "client";
-
     private Pairing() {
     }
 
     /** One pair per connection, in the order they started; ends without a recorded peer are pairs of one. */
     public static List<ConnectionPair> pair(List<ConnectionTimeline> timelines) {
         List<ConnectionTimeline> ends = timelines.stream()
-                .filter(t -> !LISTENER.equals(t.socket().role()))
+                .filter(t -> !t.socket().is(Role.LISTENER))
                 .sorted(ConnectionTimeline.BY_START)
                 .toList();
         Map<String, List<ConnectionTimeline>> byTuple = new HashMap<>();
@@ -54,8 +52,8 @@ public final class Pairing {
 
     /** The client on the left; between two of a kind, the one that started first (this one). */
     private static ConnectionPair orient(ConnectionTimeline end, Optional<ConnectionTimeline> peer) {
-        boolean peerOnLeft = peer.map(p -> CLIENT.equals(p.socket().role()) && !CLIENT.equals(end.socket().role()))
-                .orElse("server".equals(end.socket().role()));
+        boolean peerOnLeft = peer.map(p -> p.socket().is(Role.CLIENT) && !end.socket().is(Role.CLIENT))
+                .orElse(end.socket().is(Role.SERVER));
         return peerOnLeft ? new ConnectionPair(peer, Optional.of(end)) : new ConnectionPair(Optional.of(end), peer);
     }
 

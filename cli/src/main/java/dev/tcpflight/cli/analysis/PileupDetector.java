@@ -3,6 +3,8 @@ package dev.tcpflight.cli.analysis;
 import dev.tcpflight.cli.recording.ConnectionTimeline;
 import dev.tcpflight.cli.recording.Durations;
 import dev.tcpflight.cli.recording.Transition;
+import dev.tcpflight.schema.Role;
+import dev.tcpflight.schema.TcpState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,12 +29,12 @@ final class PileupDetector {
     }
 
     void accept(ConnectionTimeline connection) {
-        if (!"client".equals(connection.socket().role())) {
+        if (!connection.socket().is(Role.CLIENT)) {
             return;
         }
         String remote = connection.socket().remote().toString();
         for (Transition t : connection.transitions()) {
-            boolean activeClose = t.fromState().equals("ESTABLISHED") && t.toState().equals("FIN_WAIT_1");
+            boolean activeClose = t.is(TcpState.ESTABLISHED, TcpState.FIN_WAIT_1);
             Closes closes = byRemote.get(remote);
             if (activeClose && closes == null && byRemote.size() < MAX_ENDPOINTS) {
                 closes = new Closes(thresholds.pileupCloses());

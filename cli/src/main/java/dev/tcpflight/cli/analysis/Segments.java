@@ -1,6 +1,7 @@
 package dev.tcpflight.cli.analysis;
 
 import dev.tcpflight.cli.recording.Transition;
+import dev.tcpflight.schema.Trigger;
 import java.util.List;
 import java.util.Map;
 
@@ -45,14 +46,12 @@ final class Segments {
     }
 
     static List<Implied> of(Transition transition) {
-        switch (transition.trigger()) {
-            case "reset":
-                // The agent notes an abortive close (it sends the RST) as SO_LINGER 0; else the peer's RST arrived.
-                return List.of(transition.detail().contains("SO_LINGER") ? SENT_RST : GOT_RST);
-            case "connect-refused":
-                return List.of(GOT_RST);
-            default:
-                return BY_TRANSITION.getOrDefault(transition.fromState() + ">" + transition.toState(), List.of());
+        if (transition.resetSent()) {
+            return List.of(SENT_RST);
         }
+        if (transition.resetReceived() || transition.is(Trigger.CONNECT_REFUSED)) {
+            return List.of(GOT_RST);
+        }
+        return BY_TRANSITION.getOrDefault(transition.fromState() + ">" + transition.toState(), List.of());
     }
 }

@@ -3,8 +3,10 @@ package dev.tcpflight.cli.analysis;
 import dev.tcpflight.cli.recording.ConnectionEnd;
 import dev.tcpflight.cli.recording.ConnectionTimeline;
 import dev.tcpflight.cli.recording.RecordingSpan;
+import dev.tcpflight.cli.recording.SocketInfo;
 import dev.tcpflight.cli.recording.StateSpan;
-import dev.tcpflight.cli.recording.TcpState;
+import dev.tcpflight.schema.Role;
+import dev.tcpflight.schema.TcpState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -76,11 +78,12 @@ public final class SummaryAggregator implements Consumer<ConnectionTimeline> {
 
     /** Clients by the service they reach (host:port); servers by the peer host (its port is ephemeral). */
     private void countEndpoint(ConnectionTimeline connection) {
-        String role = connection.socket().role();
-        if ("listener".equals(role) || connection.socket().remote().isUnknown()) {
+        SocketInfo socket = connection.socket();
+        if (socket.is(Role.LISTENER) || socket.remote().isUnknown()) {
             return;
         }
-        String endpoint = "server".equals(role) ? connection.socket().remote().address()
+        String role = socket.role();
+        String endpoint = socket.is(Role.SERVER) ? connection.socket().remote().address()
                 : connection.socket().remote().toString();
         EndpointCount key = new EndpointCount(role, endpoint, 0);
         if (endpoints.containsKey(key) || endpoints.size() < MAX_ENDPOINTS) {

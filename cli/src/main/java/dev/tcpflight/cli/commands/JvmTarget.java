@@ -2,9 +2,9 @@ package dev.tcpflight.cli.commands;
 
 import dev.tcpflight.cli.TcpflightException;
 import dev.tcpflight.cli.jvm.AgentLoader;
-import dev.tcpflight.cli.jvm.AgentOptionsCheck;
 import dev.tcpflight.cli.jvm.AttachedJvm;
 import dev.tcpflight.cli.jvm.PidConverter;
+import dev.tcpflight.schema.AgentOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ListResourceBundle;
@@ -56,7 +56,7 @@ public final class JvmTarget {
     /** A word the agent would not understand is a usage error here: the agent's warning goes to the target. */
     public void checkAgentOptions() {
         if (options != null) {
-            AgentOptionsCheck.problem(options).ifPresent(problem -> {
+            AgentOptions.problem(options).ifPresent(problem -> {
                 throw new ParameterException(command.commandLine(), problem);
             });
         }
@@ -67,7 +67,7 @@ public final class JvmTarget {
         @Override
         protected Object[][] getContents() {
             return new Object[][] {{OPTIONS_KEY, "The agent's options, as after -javaagent:tcpflight-agent.jar= ("
-                    + AgentOptionsCheck.KNOWN + "); only when the agent is first loaded."}};
+                    + AgentOptions.KNOWN + "); only when the agent is first loaded."}};
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.tcpflight.cli.recording.ConnectionTimeline;
 import dev.tcpflight.cli.recording.RecordingReader;
 import dev.tcpflight.cli.render.Glyphs;
 import dev.tcpflight.cli.render.LadderRenderer;
+import dev.tcpflight.schema.Role;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -41,7 +42,7 @@ public final class LadderCommand extends RecordingCommand {
         }
         PrintWriter out = out();
         new LadderRenderer(Glyphs.forStandardOutput(), colors()).render(pairs, out);
-        long listeners = all.stream().filter(t -> "listener".equals(t.socket().role()) && filter.test(t)).count();
+        long listeners = all.stream().filter(t -> t.socket().is(Role.LISTENER) && filter.test(t)).count();
         if (listeners > 0) {
             out.println();
             out.println("(" + listeners + (listeners == 1 ? " listener" : " listeners")

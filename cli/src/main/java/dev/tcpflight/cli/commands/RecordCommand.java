@@ -14,6 +14,8 @@ import dev.tcpflight.cli.recording.RecordingReader;
 import dev.tcpflight.cli.render.Colors;
 import dev.tcpflight.cli.render.Glyphs;
 import dev.tcpflight.cli.render.SummaryRenderer;
+import dev.tcpflight.schema.events.SocketStatesEvent;
+import dev.tcpflight.schema.events.TcpflightEvents;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -48,7 +50,6 @@ public final class RecordCommand implements Callable<Integer> {
     static final String RECORDING_NAME = "tcpflight";
 
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final String TCPFLIGHT_EVENTS = "tcpflight.";
 
     @Spec
     private CommandSpec spec;
@@ -176,7 +177,7 @@ public final class RecordCommand implements Callable<Integer> {
         try (RecordingFile recording = new RecordingFile(file)) {
             while (recording.hasMoreEvents()) {
                 String type = recording.readEvent().getEventType().getName();
-                if (type.startsWith(TCPFLIGHT_EVENTS) && !type.equals("tcpflight.SocketStates")) {
+                if (type.startsWith(TcpflightEvents.PREFIX) && !type.equals(SocketStatesEvent.NAME)) {
                     return true;
                 }
             }

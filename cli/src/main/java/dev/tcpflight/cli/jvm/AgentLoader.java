@@ -6,6 +6,7 @@ import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
 import dev.tcpflight.cli.TcpflightException;
+import dev.tcpflight.schema.AgentProperties;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,7 +25,6 @@ import java.util.Set;
 public final class AgentLoader {
 
     /** Set by the agent in the JVM it runs in (its version). */
-    public static final String VERSION_PROPERTY = "tcpflight.agent.version";
 
     static final String ENABLE_DYNAMIC_LOADING = "-XX:+EnableDynamicAgentLoading";
     private static final String DISABLE_DYNAMIC_LOADING = "-XX:-EnableDynamicAgentLoading";
@@ -90,7 +90,7 @@ public final class AgentLoader {
     public static Outcome load(AttachedJvm jvm, Path agentJar, String options) throws TcpflightException {
         long pid = jvm.pid();
         Properties properties = jvm.systemProperties();
-        String loaded = properties.getProperty(VERSION_PROPERTY);
+        String loaded = properties.getProperty(AgentProperties.VERSION);
         if (loaded != null) {
             return new Outcome(loaded, true, List.of());
         }
@@ -130,7 +130,7 @@ public final class AgentLoader {
         } catch (IOException e) {
             throw jvm.lost("loading the agent", e);
         }
-        String version = jvm.systemProperties().getProperty(VERSION_PROPERTY);
+        String version = jvm.systemProperties().getProperty(AgentProperties.VERSION);
         if (version == null) {
             throw new TcpflightException("the agent did not start in JVM " + pid + ": see the lines starting with"
                     + " [tcpflight] in that JVM's standard error");

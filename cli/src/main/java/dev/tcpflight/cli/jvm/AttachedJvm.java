@@ -2,6 +2,7 @@ package dev.tcpflight.cli.jvm;
 
 import com.sun.tools.attach.VirtualMachine;
 import dev.tcpflight.cli.TcpflightException;
+import dev.tcpflight.schema.AgentProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public final class AttachedJvm implements AutoCloseable {
         return vm;
     }
 
-    /** The target's system properties, read now (the agent sets {@value AgentLoader#VERSION_PROPERTY}). */
+    /** The target's system properties, read now (the agent sets {@value AgentProperties#VERSION}). */
     public Properties systemProperties() throws TcpflightException {
         try {
             return vm.getSystemProperties();

@@ -1,6 +1,8 @@
 package dev.tcpflight.cli.jvm;
 
 import dev.tcpflight.cli.TcpflightException;
+import dev.tcpflight.schema.events.SocketStatesEvent;
+import dev.tcpflight.schema.events.StateChangeEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +37,8 @@ public final class LiveEvents implements AutoCloseable {
 
     private LiveEvents(EventStream stream, Listener listener) {
         this.stream = stream;
-        stream.onEvent(LiveTransition.EVENT, event -> pending.add(LiveTransition.of(event)));
-        stream.onEvent(SocketCounts.EVENT, event -> listener.counts(SocketCounts.of(event)));
+        stream.onEvent(StateChangeEvent.NAME, event -> pending.add(LiveTransition.of(event)));
+        stream.onEvent(SocketStatesEvent.NAME, event -> listener.counts(SocketCounts.of(event)));
         stream.onFlush(() -> {
             pending.sort(LiveTransition.ORDER);
             List<LiveTransition> batch = List.copyOf(pending);

@@ -1,6 +1,7 @@
 package dev.tcpflight.cli.jvm;
 
 import dev.tcpflight.cli.recording.Endpoint;
+import dev.tcpflight.schema.events.Fields;
 import java.time.Instant;
 import java.util.Comparator;
 import jdk.jfr.consumer.RecordedEvent;
@@ -11,8 +12,6 @@ public record LiveTransition(Instant time, long connectionId, int sequence, Stri
                              Endpoint remote, String fromState, String toState, String trigger, String source,
                              String thread) {
 
-    static final String EVENT = "tcpflight.StateChange";
-
     /** In the order they happened; a connection's own transitions by their sequence numbers. */
     public static final Comparator<LiveTransition> ORDER = Comparator.comparing(LiveTransition::time)
             .thenComparingLong(LiveTransition::connectionId).thenComparingInt(LiveTransition::sequence);
@@ -20,11 +19,12 @@ public record LiveTransition(Instant time, long connectionId, int sequence, Stri
     /** The time is the event's start, as in the other commands (a connect's CLOSED → SYN_SENT spans it). */
     static LiveTransition of(RecordedEvent event) {
         RecordedThread thread = event.getThread();
-        return new LiveTransition(event.getStartTime(), longField(event, "connectionId"),
-                (int) longField(event, "sequence"), text(event, "role"),
-                new Endpoint(text(event, "localAddress"), (int) longField(event, "localPort")),
-                new Endpoint(text(event, "remoteAddress"), (int) longField(event, "remotePort")),
-                text(event, "fromState"), text(event, "toState"), text(event, "trigger"), text(event, "source"),
+        return new LiveTransition(event.getStartTime(), longField(event, Fields.CONNECTION_ID),
+                (int) longField(event, Fields.SEQUENCE), text(event, Fields.ROLE),
+                new Endpoint(text(event, Fields.LOCAL_ADDRESS), (int) longField(event, Fields.LOCAL_PORT)),
+                new Endpoint(text(event, Fields.REMOTE_ADDRESS), (int) longField(event, Fields.REMOTE_PORT)),
+                text(event, Fields.FROM_STATE), text(event, Fields.TO_STATE), text(event, Fields.TRIGGER), text(
+                        event, Fields.SOURCE),
                 thread == null || thread.getJavaName() == null ? "" : thread.getJavaName());
     }
 

@@ -2,6 +2,7 @@ package dev.tcpflight.cli.jvm;
 
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
+import dev.tcpflight.schema.AgentProperties;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -98,7 +99,7 @@ public final class LocalJvms {
             Properties properties = vm.getSystemProperties();
             String main = properties.getProperty("sun.java.command", descriptor.displayName());
             return new Jvm(pid, main.strip(), properties.getProperty("java.version", "?"),
-                    properties.getProperty(AgentLoader.VERSION_PROPERTY, ""), "");
+                    properties.getProperty(AgentProperties.VERSION, ""), "");
         } finally {
             vm.detach();
         }

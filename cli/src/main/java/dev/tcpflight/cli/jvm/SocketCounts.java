@@ -1,5 +1,6 @@
 package dev.tcpflight.cli.jvm;
 
+import dev.tcpflight.schema.events.Fields;
 import java.time.Instant;
 import jdk.jfr.consumer.RecordedEvent;
 
@@ -7,13 +8,11 @@ import jdk.jfr.consumer.RecordedEvent;
 public record SocketCounts(Instant time, long tracked, long listen, long synSent, long established, long finWait1,
                            long closeWait, long lastAck, long other, long agentErrors) {
 
-    static final String EVENT = "tcpflight.SocketStates";
-
     static SocketCounts of(RecordedEvent event) {
-        return new SocketCounts(event.getEndTime(), count(event, "tracked"), count(event, "listen"),
-                count(event, "synSent"), count(event, "established"), count(event, "finWait1"),
-                count(event, "closeWait"), count(event, "lastAck"), count(event, "other"),
-                count(event, "agentErrors"));
+        return new SocketCounts(event.getEndTime(), count(event, Fields.TRACKED), count(event, Fields.LISTEN),
+                count(event, Fields.SYN_SENT), count(event, Fields.ESTABLISHED), count(event, Fields.FIN_WAIT1),
+                count(event, Fields.CLOSE_WAIT), count(event, Fields.LAST_ACK), count(event, Fields.OTHER),
+                count(event, Fields.AGENT_ERRORS));
     }
 
     private static long count(RecordedEvent event, String field) {

@@ -1,5 +1,7 @@
 package dev.tcpflight.cli.recording;
 
+import dev.tcpflight.schema.TcpState;
+import dev.tcpflight.schema.Trigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -68,7 +70,7 @@ final class ConnectionAssembler {
             lateTransitions++;
             return;
         }
-        kernelSeen |= transition.trigger().equals("kernel");
+        kernelSeen |= transition.is(Trigger.KERNEL);
         Parts parts = open.computeIfAbsent(key, k -> new Parts());
         parts.add(transition);
         schedule(key, parts);

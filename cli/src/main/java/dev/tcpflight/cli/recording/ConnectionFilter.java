@@ -1,5 +1,6 @@
 package dev.tcpflight.cli.recording;
 
+import dev.tcpflight.schema.TcpState;
 import java.time.Instant;
 import java.util.Set;
 import java.util.function.Predicate;

@@ -2,6 +2,9 @@ package dev.tcpflight.cli.recording;
 
 import dev.tcpflight.cli.TcpflightException;
 import dev.tcpflight.cli.recording.EventFields.Field;
+import dev.tcpflight.schema.events.ConnectionEvent;
+import dev.tcpflight.schema.events.Fields;
+import dev.tcpflight.schema.events.StateChangeEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,18 +18,17 @@ import jdk.jfr.consumer.RecordedThread;
  */
 final class EventDecoder {
 
-    private static final String STATE_CHANGE = "tcpflight.StateChange";
-    private static final String CONNECTION = "tcpflight.Connection";
-    private static final List<Field> SOCKET_FIELDS = List.of(new Field("connectionId", "long"),
-            Field.text("role"), Field.text("socketApi"), Field.text("localAddress"), new Field("localPort", "int"),
-            Field.text("remoteAddress"), new Field("remotePort", "int"));
+    private static final List<Field> SOCKET_FIELDS = List.of(new Field(Fields.CONNECTION_ID, "long"),
+            Field.text(Fields.ROLE), Field.text(Fields.SOCKET_API), Field.text(Fields.LOCAL_ADDRESS),
+            new Field(Fields.LOCAL_PORT, "int"), Field.text(Fields.REMOTE_ADDRESS),
+            new Field(Fields.REMOTE_PORT, "int"));
     private static final List<Field> STATE_CHANGE_FIELDS = concat(SOCKET_FIELDS, List.of(
             new Field("eventThread", Thread.class.getName()), new Field("stackTrace", "jdk.types.StackTrace"),
-            new Field("sequence", "int"),
-            Field.text("fromState"), Field.text("toState"), Field.text("trigger"), Field.text("source"),
-            Field.text("detail")));
-    private static final List<Field> CONNECTION_FIELDS = concat(SOCKET_FIELDS, List.of(new Field("bytesRead", "long"),
-            new Field("bytesWritten", "long"), Field.text("finalState"), Field.text("endCause")));
+            new Field(Fields.SEQUENCE, "int"), Field.text(Fields.FROM_STATE), Field.text(Fields.TO_STATE),
+            Field.text(Fields.TRIGGER), Field.text(Fields.SOURCE), Field.text(Fields.DETAIL)));
+    private static final List<Field> CONNECTION_FIELDS = concat(SOCKET_FIELDS, List.of(
+            new Field(Fields.BYTES_READ, "long"), new Field(Fields.BYTES_WRITTEN, "long"),
+            Field.text(Fields.FINAL_STATE), Field.text(Fields.END_CAUSE)));
 
     private final Path file;
     private final ChunkConstants constants = new ChunkConstants();
@@ -44,13 +46,13 @@ final class EventDecoder {
     boolean decode(RecordedEvent event, ConnectionAssembler assembler) throws TcpflightException {
         String type = event.getEventType().getName();
         try {
-            if (STATE_CHANGE.equals(type)) {
+            if (StateChangeEvent.NAME.equals(type)) {
                 EventFields.check(event, STATE_CHANGE_FIELDS);
                 ConnectionKey key = key(event);
                 assembler.transition(key, transition(event, socket(event, assembler.socketOf(key))));
                 return true;
             }
-            if (CONNECTION.equals(type)) {
+            if (ConnectionEvent.NAME.equals(type)) {
                 EventFields.check(event, CONNECTION_FIELDS);
                 ConnectionKey key = key(event);
                 assembler.end(key, end(event, socket(event, assembler.socketOf(key))));
@@ -63,21 +65,22 @@ final class EventDecoder {
     }
 
     private ConnectionKey key(RecordedEvent event) {
-        return new ConnectionKey(file, EventFields.longValue(event, "connectionId"));
+        return new ConnectionKey(file, EventFields.longValue(event, Fields.CONNECTION_ID));
     }
 
     private Transition transition(RecordedEvent e, SocketInfo socket) {
-        return new Transition(e.getStartTime(), EventFields.intValue(e, "sequence"),
-                EventFields.word(e, "fromState"), EventFields.word(e, "toState"),
-                EventFields.word(e, "trigger"), EventFields.word(e, "source"), EventFields.string(e, "detail"),
+        return new Transition(e.getStartTime(), EventFields.intValue(e, Fields.SEQUENCE),
+                EventFields.word(e, Fields.FROM_STATE), EventFields.word(e, Fields.TO_STATE),
+                EventFields.word(e, Fields.TRIGGER), EventFields.word(e, Fields.SOURCE),
+                EventFields.string(e, Fields.DETAIL),
                 constants.threadName((RecordedThread) e.getValue("eventThread")),
                 constants.topApplicationFrame((RecordedStackTrace) e.getValue("stackTrace")), socket);
     }
 
     private static ConnectionEnd end(RecordedEvent e, SocketInfo socket) {
-        return new ConnectionEnd(e.getStartTime(), e.getEndTime(), EventFields.longValue(e, "bytesRead"),
-                EventFields.longValue(e, "bytesWritten"), EventFields.word(e, "finalState"),
-                EventFields.word(e, "endCause"), socket);
+        return new ConnectionEnd(e.getStartTime(), e.getEndTime(), EventFields.longValue(e, Fields.BYTES_READ),
+                EventFields.longValue(e, Fields.BYTES_WRITTEN), EventFields.word(e, Fields.FINAL_STATE),
+                EventFields.word(e, Fields.END_CAUSE), socket);
     }
 
     /**
@@ -86,14 +89,14 @@ final class EventDecoder {
      * two fields instead of six matters, as each named field read walks the event's fields.
      */
     private static SocketInfo socket(RecordedEvent e, SocketInfo previous) {
-        int localPort = EventFields.intValue(e, "localPort");
-        int remotePort = EventFields.intValue(e, "remotePort");
+        int localPort = EventFields.intValue(e, Fields.LOCAL_PORT);
+        int remotePort = EventFields.intValue(e, Fields.REMOTE_PORT);
         if (previous != null && previous.local().port() == localPort && previous.remote().port() == remotePort) {
             return previous;
         }
-        return new SocketInfo(EventFields.word(e, "role"), EventFields.word(e, "socketApi"),
-                new Endpoint(EventFields.string(e, "localAddress"), localPort),
-                new Endpoint(EventFields.string(e, "remoteAddress"), remotePort));
+        return new SocketInfo(EventFields.word(e, Fields.ROLE), EventFields.word(e, Fields.SOCKET_API),
+                new Endpoint(EventFields.string(e, Fields.LOCAL_ADDRESS), localPort),
+                new Endpoint(EventFields.string(e, Fields.REMOTE_ADDRESS), remotePort));
     }
 
     private static List<Field> concat(List<Field> first, List<Field> second) {

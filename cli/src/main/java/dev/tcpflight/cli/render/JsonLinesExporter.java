@@ -4,6 +4,9 @@ import dev.tcpflight.cli.recording.ConnectionEnd;
 import dev.tcpflight.cli.recording.ConnectionTimeline;
 import dev.tcpflight.cli.recording.SocketInfo;
 import dev.tcpflight.cli.recording.Transition;
+import dev.tcpflight.schema.events.ConnectionEvent;
+import dev.tcpflight.schema.events.Fields;
+import dev.tcpflight.schema.events.StateChangeEvent;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
 
@@ -22,27 +25,27 @@ public final class JsonLinesExporter implements Consumer<ConnectionTimeline> {
     @Override
     public void accept(ConnectionTimeline connection) {
         for (Transition t : connection.transitions()) {
-            JsonObject line = head("tcpflight.StateChange", connection)
+            JsonObject line = head(StateChangeEvent.NAME, connection)
                     .add("time", t.time().toString())
-                    .add("sequence", t.sequence())
-                    .add("fromState", t.fromState())
-                    .add("toState", t.toState())
-                    .add("trigger", t.trigger())
-                    .add("source", t.source())
-                    .add("detail", t.detail());
+                    .add(Fields.SEQUENCE, t.sequence())
+                    .add(Fields.FROM_STATE, t.fromState())
+                    .add(Fields.TO_STATE, t.toState())
+                    .add(Fields.TRIGGER, t.trigger())
+                    .add(Fields.SOURCE, t.source())
+                    .add(Fields.DETAIL, t.detail());
             out.println(socket(line, t.socket()).add("thread", t.thread()).add("topFrame", t.topFrame()));
         }
         connection.end().ifPresent(end -> out.println(end(connection, end)));
     }
 
     private static JsonObject end(ConnectionTimeline connection, ConnectionEnd end) {
-        JsonObject line = head("tcpflight.Connection", connection)
+        JsonObject line = head(ConnectionEvent.NAME, connection)
                 .add("start", end.start().toString())
                 .add("end", end.end().toString())
-                .add("finalState", end.finalState())
-                .add("endCause", end.endCause())
-                .add("bytesRead", end.bytesRead())
-                .add("bytesWritten", end.bytesWritten());
+                .add(Fields.FINAL_STATE, end.finalState())
+                .add(Fields.END_CAUSE, end.endCause())
+                .add(Fields.BYTES_READ, end.bytesRead())
+                .add(Fields.BYTES_WRITTEN, end.bytesWritten());
         return socket(line, end.socket());
     }
 
@@ -50,15 +53,15 @@ public final class JsonLinesExporter implements Consumer<ConnectionTimeline> {
         return new JsonObject()
                 .add("event", event)
                 .add("recording", connection.key().recording().toString())
-                .add("connectionId", connection.id());
+                .add(Fields.CONNECTION_ID, connection.id());
     }
 
     private static JsonObject socket(JsonObject line, SocketInfo socket) {
-        return line.add("role", socket.role())
-                .add("socketApi", socket.socketApi())
-                .add("localAddress", socket.local().address())
-                .add("localPort", socket.local().port())
-                .add("remoteAddress", socket.remote().address())
-                .add("remotePort", socket.remote().port());
+        return line.add(Fields.ROLE, socket.role())
+                .add(Fields.SOCKET_API, socket.socketApi())
+                .add(Fields.LOCAL_ADDRESS, socket.local().address())
+                .add(Fields.LOCAL_PORT, socket.local().port())
+                .add(Fields.REMOTE_ADDRESS, socket.remote().address())
+                .add(Fields.REMOTE_PORT, socket.remote().port());
     }
 }

@@ -4,6 +4,7 @@ import dev.tcpflight.cli.jvm.LiveEvents;
 import dev.tcpflight.cli.jvm.LiveTransition;
 import dev.tcpflight.cli.jvm.SocketCounts;
 import dev.tcpflight.cli.render.TextTable.Align;
+import dev.tcpflight.schema.TcpState;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -140,8 +141,9 @@ public interface WatchDisplay extends LiveEvents.Listener {
             lines.add("");
             TextTable table = new TextTable("  ", Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT,
                     Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT);
-            table.heading("open sockets", "LISTEN", "SYN_SENT", "ESTABLISHED", "FIN_WAIT_1", "CLOSE_WAIT",
-                    "LAST_ACK", "other");
+            table.heading("open sockets", TcpState.LISTEN.name(), TcpState.SYN_SENT.name(),
+                    TcpState.ESTABLISHED.name(), TcpState.FIN_WAIT_1.name(), TcpState.CLOSE_WAIT.name(),
+                    TcpState.LAST_ACK.name(), "other");
             if (counts == null) {
                 table.row("-", "-", "-", "-", "-", "-", "-", "-");
             } else {

@@ -1,5 +1,8 @@
 package dev.tcpflight.agent.fake;
 
+import dev.tcpflight.schema.events.ConnectionEvent;
+import dev.tcpflight.schema.events.StateChangeEvent;
+
 /**
  * Commits events the way the agent does for one socket. It lives in a {@code dev.tcpflight.agent} package
  * because the reader skips those frames, as it skips the real agent's: the caller is the application frame.

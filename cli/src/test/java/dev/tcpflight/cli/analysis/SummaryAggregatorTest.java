@@ -57,7 +57,8 @@ class SummaryAggregatorTest {
         ConnectionTimeline idle = client(1, 80).at(0, "CLOSED", "SYN_SENT", "connect", "Pool.open:7")
                 .at(1, "SYN_SENT", "ESTABLISHED", "connect", "Pool.open:7")
                 .at(10, "ESTABLISHED", "CLOSE_WAIT", "fin-found", "")
-                .at(1510, "CLOSE_WAIT", "LAST_ACK", "close", "Pool.evict:9").ended(1510, 0, 0, "LAST_ACK", "peer-close");
+                .at(1510, "CLOSE_WAIT", "LAST_ACK", "close", "Pool.evict:9").ended(1510, 0, 0, "LAST_ACK",
+                        "peer-close");
         ConnectionTimeline atClose = client(2, 80).at(1, "SYN_SENT", "ESTABLISHED", "connect", "Pool.open:7")
                 .at(400, "ESTABLISHED", "CLOSE_WAIT", "fin-found", "Pool.evict:9").open(900);
 

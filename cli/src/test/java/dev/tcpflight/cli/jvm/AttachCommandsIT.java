@@ -90,8 +90,8 @@ class AttachCommandsIT {
         CliRun first = CliRun.of("attach", pid, "--options", "kernel=off");
 
         assertEquals(0, first.exitCode(), first.toString());
-        String jvm = "JVM " + pid + " (" + TrafficTarget.class.getName() + ", Java " + System.getProperty("java.version")
-                + ")";
+        String jvm = "JVM " + pid + " (" + TrafficTarget.class.getName() + ", Java "
+                + System.getProperty("java.version") + ")";
         assertTrue(first.out().startsWith("tcpflight agent "), first.toString());
         assertTrue(first.out().lines().findFirst().orElseThrow().endsWith(" loaded into " + jvm), first.toString());
         assertEquals(Runtime.version().feature() >= 21, first.err().contains("JEP 451"), first.toString());
@@ -136,7 +136,8 @@ class AttachCommandsIT {
             String type = event.getEventType().getName();
             if (type.equals("tcpflight.PreexistingSocket")) {
                 openAtAttach.add(event.getString("role") + " " + event.getString("state") + " "
-                        + (event.getString("role").equals("client") ? event.getInt("remotePort") : event.getInt("localPort")));
+                        + (event.getString("role").equals("client") ? event.getInt("remotePort")
+                                : event.getInt("localPort")));
             } else if (type.equals("tcpflight.StateChange")) {
                 transitions.computeIfAbsent(event.getLong("connectionId"), id -> new ArrayList<>()).add(event);
             } else if (type.equals("tcpflight.Connection")) {

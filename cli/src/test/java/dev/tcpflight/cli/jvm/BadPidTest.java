@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcpflight.cli.testing.CliRun;
+import dev.tcpflight.schema.AgentOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,8 @@ class BadPidTest {
         CliRun run = CliRun.of(command, Long.toString(ProcessHandle.current().pid()), "--options", "stacks=maybe");
 
         assertEquals(2, run.exitCode(), run.toString());
-        assertEquals("agent option 'stacks=maybe' is not one of: " + AgentOptionsCheck.KNOWN + "\n"
+        assertEquals("agent option 'stacks=maybe' is not valid: expected on or off, not 'maybe' (known: "
+                + AgentOptions.KNOWN + ")\n"
                 + "Try 'tcpflight " + command + " --help' for more information.\n", run.err());
         assertEquals("", run.out());
     }

@@ -27,20 +27,6 @@ class JvmPartsTest {
     }
 
     @Test
-    void agentOptionsAreTheAgentsWords() {
-        assertEquals(Optional.empty(), AgentOptionsCheck.problem("kernel=off"));
-        assertEquals(Optional.empty(), AgentOptionsCheck.problem("verbose, stacks=on,ports=8080;5432,kernel=false"));
-        assertEquals(Optional.empty(), AgentOptionsCheck.problem(""));
-        assertEquals(Optional.of("agent option 'stacks=maybe' is not one of: " + AgentOptionsCheck.KNOWN),
-                AgentOptionsCheck.problem("kernel=off,stacks=maybe"));
-        assertTrue(AgentOptionsCheck.problem("ports=http").isPresent());
-        assertTrue(AgentOptionsCheck.problem("ports=0").isPresent());
-        assertTrue(AgentOptionsCheck.problem("ports=70000").isPresent());
-        assertTrue(AgentOptionsCheck.problem("kernel").isPresent());
-        assertTrue(AgentOptionsCheck.problem("bogus").isPresent());
-    }
-
-    @Test
     void aCommandGoesToTheAttachListenerAsJcmdSendsIt() {
         ByteBuffer request = AttachSocketCommands.request("JFR.start name=tcpflight");
         String text = StandardCharsets.UTF_8.decode(request).toString();

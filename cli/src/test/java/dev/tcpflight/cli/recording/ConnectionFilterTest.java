@@ -3,6 +3,7 @@ package dev.tcpflight.cli.recording;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tcpflight.cli.testing.Timelines;
+import dev.tcpflight.schema.TcpState;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;

@@ -59,7 +59,7 @@ public final class FakeApp {
         accept(leak);
         leak.transition("ESTABLISHED", "CLOSE_WAIT", "read-eof", "api");
         FakeSocket reset = connected(11, 50201, SERVER_PORT);
-        reset.transition("ESTABLISHED", "CLOSED", "reset", "api", "SO_LINGER 0");
+        reset.transition("ESTABLISHED", "CLOSED", "abortive-close", "api", "SO_LINGER 0");
         reset.end(0, 0, "CLOSED", "reset");
         FakeSocket leaked = connected(12, 50202, SERVER_PORT);
         leaked.end(0, 0, "ESTABLISHED", "leaked");

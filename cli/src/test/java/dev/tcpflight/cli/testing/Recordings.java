@@ -1,7 +1,7 @@
 package dev.tcpflight.cli.testing;
 
-import dev.tcpflight.agent.fake.ConnectionEvent;
-import dev.tcpflight.agent.fake.StateChangeEvent;
+import dev.tcpflight.schema.events.ConnectionEvent;
+import dev.tcpflight.schema.events.StateChangeEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import jdk.jfr.Event;

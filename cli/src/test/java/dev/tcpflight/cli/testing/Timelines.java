@@ -7,7 +7,6 @@ import dev.tcpflight.cli.recording.Endpoint;
 import dev.tcpflight.cli.recording.SocketInfo;
 import dev.tcpflight.cli.recording.Transition;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,11 @@
 package dev.tcpflight.agent.it.programs;
 
-import jdk.jfr.Configuration;
-import jdk.jfr.Recording;
-
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * Child program: opens a connection with no recording running, then starts one (settings file: args[0]), closes

@@ -1,8 +1,8 @@
 package dev.tcpflight.agent.it.programs;
 
 import java.io.IOException;
-import java.lang.ref.WeakReference;
 import java.lang.management.ManagementFactory;
+import java.lang.ref.WeakReference;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

@@ -1,11 +1,10 @@
 package dev.tcpflight.agent.it.programs;
 
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
+import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import java.lang.instrument.Instrumentation;
-
-import static net.bytebuddy.matcher.ElementMatchers.named;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
 
 /** Another Byte Buddy-based agent, unshaded, as a user might run beside tcpflight: it rewrites {@link Greeter}. */
 public final class OtherAgent {

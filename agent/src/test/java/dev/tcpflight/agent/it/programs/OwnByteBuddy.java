@@ -1,13 +1,12 @@
 package dev.tcpflight.agent.it.programs;
 
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
-import net.bytebuddy.implementation.FixedValue;
+import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import java.io.InputStream;
 import java.util.Properties;
-
-import static net.bytebuddy.matcher.ElementMatchers.named;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
+import net.bytebuddy.implementation.FixedValue;
 
 /**
  * Child program: an application that uses its own Byte Buddy (whatever version is on its class path) to make a

@@ -1,8 +1,5 @@
 package dev.tcpflight.agent.it.programs;
 
-import jdk.jfr.Configuration;
-import jdk.jfr.Recording;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -19,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * Child program (JDK 21+): a blocking java.net echo server with one virtual thread per connection, and

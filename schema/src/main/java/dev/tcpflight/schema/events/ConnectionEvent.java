@@ -1,4 +1,4 @@
-package dev.tcpflight.agent.events;
+package dev.tcpflight.schema.events;
 
 import jdk.jfr.Category;
 import jdk.jfr.DataAmount;
@@ -16,7 +16,7 @@ import jdk.jfr.StackTrace;
 @StackTrace(false)
 public final class ConnectionEvent extends Event {
 
-    public static final String NAME = "tcpflight.Connection";
+    public static final String NAME = TcpflightEvents.PREFIX + "Connection";
 
     @Label("Connection Id")
     public long connectionId;
@@ -52,6 +52,7 @@ public final class ConnectionEvent extends Event {
     public String finalState;
 
     @Label("End Cause")
-    @Description("local-close, peer-close, reset, refused, timeout, failed, or leaked (garbage-collected without close)")
+    @Description("local-close, peer-close, reset, refused, timeout, failed, or leaked"
+            + " (garbage-collected without close)")
     public String endCause;
 }

@@ -1,8 +1,7 @@
-package dev.tcpflight.agent.instrumentation;
+package dev.tcpflight.agent.jdk;
 
 import dev.tcpflight.agent.tracking.PeerSignal;
 import dev.tcpflight.agent.tracking.SocketProbe;
-
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -22,7 +21,8 @@ import java.util.Set;
 /**
  * Reads what the advice cannot pass by itself from JDK internals: an accepted {@code SocketImpl}'s file
  * descriptor, and a socket's local address, SO_LINGER, descriptor number and waiting FIN or RST straight from
- * its file descriptor ({@code sun.nio.ch.Net}, a getsockname/getsockopt/poll, no locks). The agent opens the two packages to itself
+ * its file descriptor ({@code sun.nio.ch.Net}, a getsockname/getsockopt/poll, no locks). The agent opens the
+ * two packages to itself
  * through {@link Instrumentation#redefineModule}, so users need no {@code --add-opens}.
  */
 public final class JdkSocketAccess implements SocketProbe {

@@ -1,7 +1,7 @@
-package dev.tcpflight.agent.tracking;
+package dev.tcpflight.schema;
 
 /** Which end of a TCP conversation a socket is: the {@code role} field of the events. */
-public enum Role {
+public enum Role implements Vocabulary {
     CLIENT("client"), SERVER("server"), LISTENER("listener");
 
     private final String label;
@@ -10,6 +10,7 @@ public enum Role {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,7 +1,7 @@
-package dev.tcpflight.agent.tracking;
+package dev.tcpflight.schema;
 
 /** The public JDK API a socket was made with: the {@code socketApi} field of the events. */
-public enum SocketApi {
+public enum SocketApi implements Vocabulary {
     SOCKET("java.net.Socket"),
     SERVER_SOCKET("java.net.ServerSocket"),
     /** Also when used through its {@code socket()} adaptor: one connection, one record. */
@@ -18,6 +18,7 @@ public enum SocketApi {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,4 +1,4 @@
-package dev.tcpflight.agent.events;
+package dev.tcpflight.schema.events;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
@@ -21,7 +21,7 @@ import jdk.jfr.StackTrace;
 @Period("beginChunk")
 public final class PreexistingSocketEvent extends Event {
 
-    public static final String NAME = "tcpflight.PreexistingSocket";
+    public static final String NAME = TcpflightEvents.PREFIX + "PreexistingSocket";
 
     @Label("File Descriptor")
     public int fd;

@@ -1,4 +1,4 @@
-package dev.tcpflight.agent.events;
+package dev.tcpflight.schema.events;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
@@ -15,7 +15,7 @@ import jdk.jfr.StackTrace;
 @StackTrace(true)
 public final class StateChangeEvent extends Event {
 
-    public static final String NAME = "tcpflight.StateChange";
+    public static final String NAME = TcpflightEvents.PREFIX + "StateChange";
 
     @Label("Connection Id")
     @Description("Unique per socket within one JVM run (listener sockets get one too)")
@@ -46,7 +46,8 @@ public final class StateChangeEvent extends Event {
     public String toState;
 
     @Label("Trigger")
-    @Description("What moved it: connect, accept, listen, read-eof, shutdown-output, close, reset, connect-refused, ...")
+    @Description("What moved it: connect, accept, listen, read-eof, fin-found, shutdown-output, close, reset"
+            + " (RST received), abortive-close (RST sent), connect-refused, kernel, ...")
     public String trigger;
 
     @Label("Source")

@@ -1,4 +1,4 @@
-package dev.tcpflight.agent.events;
+package dev.tcpflight.schema.events;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
@@ -17,7 +17,7 @@ import jdk.jfr.StackTrace;
 @Period("1 s")
 public final class SocketStatesEvent extends Event {
 
-    public static final String NAME = "tcpflight.SocketStates";
+    public static final String NAME = TcpflightEvents.PREFIX + "SocketStates";
 
     @Label("Tracked")
     @Description("Sockets the JVM holds open, in any state")

@@ -1,7 +1,7 @@
-package dev.tcpflight.agent.tracking;
+package dev.tcpflight.schema;
 
 /** How a transition is known: the {@code source} field of {@code tcpflight.StateChange}. */
-public enum Source {
+public enum Source implements Vocabulary {
     /** Seen directly in a JDK call (connect returned, read returned -1, close was called). */
     API("api"),
     /** Implied by a JDK call without being seen itself (the SYN_RECEIVED step of an accept). */
@@ -15,6 +15,7 @@ public enum Source {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,14 +1,15 @@
-package dev.tcpflight.agent;
+package dev.tcpflight.schema;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class AgentOptionsTest {
 
@@ -47,5 +48,17 @@ class AgentOptionsTest {
         assertTrue(text.contains("'ports=http' ignored: not a port number"), text);
         assertTrue(text.contains("'ports=70000' ignored: port out of range"), text);
         assertTrue(text.contains("'bogus' ignored: unknown option"), text);
+    }
+
+    @Test
+    void aToolIsToldTheFirstBadWordWithItsReason() {
+        assertEquals(Optional.empty(), AgentOptions.problem("kernel=off"));
+        assertEquals(Optional.empty(), AgentOptions.problem("verbose, stacks=on,ports=8080;5432,kernel=false"));
+        assertEquals(Optional.empty(), AgentOptions.problem(""));
+        assertEquals(Optional.of("agent option 'stacks=maybe' is not valid: expected on or off, not 'maybe' (known: "
+                + AgentOptions.KNOWN + ")"), AgentOptions.problem("kernel=off,stacks=maybe,bogus"));
+        for (String bad : List.of("ports=http", "ports=0", "ports=70000", "kernel", "bogus")) {
+            assertTrue(AgentOptions.problem(bad).isPresent(), bad);
+        }
     }
 }

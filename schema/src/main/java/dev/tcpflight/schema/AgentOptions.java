@@ -1,8 +1,10 @@
-package dev.tcpflight.agent;
+package dev.tcpflight.schema;
 
 import java.io.PrintStream;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * The option string after {@code -javaagent:tcpflight-agent.jar=} (or given to {@code tcpflight attach}):
@@ -20,9 +22,29 @@ public record AgentOptions(boolean verbose, boolean stacks, boolean kernel, Set<
 
     public static final AgentOptions DEFAULTS = new AgentOptions(false, true, false, Set.of());
 
-    private static final String KNOWN = "verbose, stacks=on|off, kernel=on|off, ports=N;N...";
+    public static final String KNOWN = "verbose, stacks=on|off, kernel=on|off, ports=N;N...";
 
+    /**
+     * Empty when the agent takes every word of {@code text}, else what is wrong with the first bad one: for a tool
+     * that hands options to an agent, which reports bad words only on the target's stderr.
+     */
+    public static Optional<String> problem(String text) {
+        String[] first = {null};
+        parse(text, (option, reason) -> {
+            if (first[0] == null) {
+                first[0] = "agent option '" + option + "' is not valid: " + reason + " (known: " + KNOWN + ")";
+            }
+        });
+        return Optional.ofNullable(first[0]);
+    }
+
+    /** Parses {@code text}, reporting each word ignored on {@code warnings}, as the agent does at start-up. */
     public static AgentOptions parse(String text, PrintStream warnings) {
+        return parse(text, (option, reason) -> warnings.println("[tcpflight] WARNING: agent option '" + option
+                + "' ignored: " + reason + " (known: " + KNOWN + ")"));
+    }
+
+    private static AgentOptions parse(String text, BiConsumer<String, String> ignored) {
         AgentOptions options = DEFAULTS;
         if (text == null || text.isBlank()) {
             return options;
@@ -35,8 +57,7 @@ public record AgentOptions(boolean verbose, boolean stacks, boolean kernel, Set<
             try {
                 options = options.with(option);
             } catch (IllegalArgumentException e) {
-                warnings.println("[tcpflight] WARNING: agent option '" + option + "' ignored: " + e.getMessage()
-                        + " (known: " + KNOWN + ")");
+                ignored.accept(option, e.getMessage());
             }
         }
         return options;

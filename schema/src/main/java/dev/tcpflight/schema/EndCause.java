@@ -1,7 +1,7 @@
-package dev.tcpflight.agent.tracking;
+package dev.tcpflight.schema;
 
 /** Why a connection ended: the {@code endCause} field of {@code tcpflight.Connection}. */
-public enum EndCause {
+public enum EndCause implements Vocabulary {
     LOCAL_CLOSE("local-close"),
     PEER_CLOSE("peer-close"),
     RESET("reset"),
@@ -17,6 +17,7 @@ public enum EndCause {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }
