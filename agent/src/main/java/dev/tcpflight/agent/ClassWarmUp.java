@@ -14,15 +14,17 @@ import java.util.List;
 final class ClassWarmUp {
 
     /**
-     * Every top-level class of the agent's bridge, events, jdk and tracking packages and of the schema but the event
-     * classes, each warmed up with the classes nested in it; {@code ClassWarmUpTest} fails when one is missing.
-     * Listed rather than found in the agent jar: going through its 3,000 entries took about 20 ms of start-up.
+     * Every top-level class of the agent's bridge, events and tracking packages and of the schema but the event
+     * classes, each warmed up with the classes nested in it (not {@code agent.jdk}: its handles need the JDK
+     * packages the installer opens after the warm-up, and the installer initialises them itself);
+     * {@code ClassWarmUpTest} fails when one is missing. Listed rather than found in the agent jar: going through
+     * its 3,000 entries took about 20 ms of start-up.
      */
     static final List<String> CLASSES = List.of(
             "agent.bridge.AgentFailures", "agent.bridge.ReentrancyGuard", "agent.bridge.TcpBridge",
             "agent.events.EventRegistration", "agent.events.FaultInjectingRecorder", "agent.events.JfrRecorder",
             "agent.events.PreexistingSocketsReporter", "agent.events.SocketStatesReporter",
-            "agent.events.StackTracePolicy", "agent.jdk.JdkSocketAccess",
+            "agent.events.StackTracePolicy",
             "agent.tracking.ConnectionTracker", "agent.tracking.KernelWatch", "agent.tracking.Observation",
             "agent.tracking.OpenSocket", "agent.tracking.PeerSignal", "agent.tracking.PortFilter",
             "agent.tracking.PreexistingSockets", "agent.tracking.SocketProbe", "agent.tracking.SocketRegistry",

@@ -19,9 +19,13 @@ class AgentJarIT {
     void everyClassIsUnderTheProjectPackageAndTheManifestDeclaresTheAgent() throws IOException {
         try (JarFile jar = new JarFile(ChildJvm.AGENT_JAR.toFile())) {
             List<String> strays = jar.stream().map(JarEntry::getName)
-                    .filter(name -> name.endsWith(".class") && !name.startsWith("dev/tcpflight/agent/"))
+                    .filter(name -> name.endsWith(".class") && !name.startsWith("dev/tcpflight/agent/")
+                            && !name.startsWith("dev/tcpflight/schema/"))
                     .toList();
-            assertEquals(List.of(), strays, "classes outside dev.tcpflight.agent (unrelocated dependencies?)");
+            assertEquals(List.of(), strays, "classes outside dev.tcpflight.agent and the schema (unrelocated"
+                    + " dependencies?)");
+            assertNotNull(jar.getEntry("dev/tcpflight/schema/events/StateChangeEvent.class"),
+                    "the schema's event classes ship inside the jar");
             assertTrue(jar.stream().anyMatch(e -> e.getName().startsWith("dev/tcpflight/agent/shaded/bytebuddy/")),
                     "Byte Buddy is relocated into the jar");
             assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("META-INF/versions/")),
