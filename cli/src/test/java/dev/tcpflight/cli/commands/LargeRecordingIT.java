@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcpflight.cli.launch.ChildJvm;
 import dev.tcpflight.cli.testing.LargeRecording;
+import dev.tcpflight.schema.events.StateChangeEvent;
+import java.io.File;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +26,9 @@ class LargeRecordingIT {
     @Test
     void summarisesAndShowsTheTimelineOfAMillionTransitionsIn256Megabytes() throws Exception {
         Path recording = dir.resolve("large.jfr");
-        String testClasses = Path.of(LargeRecording.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .toString();
+        String classPath = location(LargeRecording.class) + File.pathSeparator + location(StateChangeEvent.class);
         List<String> generator = new ArrayList<>();
-        assertEquals(0, ChildJvm.run(List.of(LargeRecording.JFR_OPTIONS, "-cp", testClasses,
+        assertEquals(0, ChildJvm.run(List.of(LargeRecording.JFR_OPTIONS, "-cp", classPath,
                 LargeRecording.class.getName(), recording.toString()), generator::add, generator::add),
                 "JFR kept every event: " + generator);
         List<String> out = new ArrayList<>();
@@ -54,5 +56,9 @@ class LargeRecordingIT {
         assertEquals(LargeRecording.CONNECTIONS, headers[0], "one header per connection");
         assertEquals(2 + LargeRecording.CONNECTIONS * 8L, lines[0], "legend, then per connection: blank line,"
                 + " header, lane, 4 transitions, ending");
+    }
+
+    private static String location(Class<?> type) throws URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 }
