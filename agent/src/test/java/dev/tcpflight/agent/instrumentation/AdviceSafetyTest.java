@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AdviceSafetyTest {
 
-    private static final List<SocketInstrumentation> ALL = AgentInstaller.INSTRUMENTATIONS;
+    private static final List<SocketInstrumentation> ALL = java.util.stream.Stream.concat(
+            AgentInstaller.INSTRUMENTATIONS.stream(), AgentInstaller.LIBRARY_INSTRUMENTATIONS.stream()).toList();
 
     @Test
     void everyAdviceMethodSuppressesThrowable() {

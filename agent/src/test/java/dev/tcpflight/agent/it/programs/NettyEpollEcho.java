@@ -1,0 +1,117 @@
+package dev.tcpflight.agent.it.programs;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Child program: a Netty 4.2 echo server and {@link #CLIENTS} clients, both on the native epoll transport, on
+ * 127.0.0.1, one connection after the other. Each client sends {@link #MESSAGE}, reads the whole echo and closes
+ * first; the server closes its side when it reads the EOF. With a file name argument, the server is bound (Netty's
+ * native classes loaded), "ready" printed, and the clients wait for that file: the agent is attached meanwhile.
+ */
+public final class NettyEpollEcho {
+
+    public static final int CLIENTS = 3;
+    public static final byte[] MESSAGE = "hello epoll".getBytes();
+
+    /** Echoes what it reads; counts the connections the server has closed. */
+    @ChannelHandler.Sharable
+    private static final class EchoHandler extends ChannelInboundHandlerAdapter {
+        private final CountDownLatch closed;
+
+        EchoHandler(CountDownLatch closed) {
+            this.closed = closed;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext context, Object message) {
+            context.writeAndFlush(message);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext context) {
+            closed.countDown();
+        }
+    }
+
+    /** Sends the message when connected, closes once the whole echo is back. */
+    private static final class Client extends ChannelInboundHandlerAdapter {
+        final CompletableFuture<Void> echoed = new CompletableFuture<>();
+        private int received;
+
+        @Override
+        public void channelActive(ChannelHandlerContext context) {
+            context.writeAndFlush(Unpooled.wrappedBuffer(MESSAGE));
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext context, Object message) {
+            ByteBuf bytes = (ByteBuf) message;
+            received += bytes.readableBytes();
+            bytes.release();
+            if (received == MESSAGE.length) {
+                context.close().addListener(closed -> echoed.complete(null));
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Epoll.ensureAvailability();
+        EventLoopGroup serverGroup = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
+        EventLoopGroup clientGroup = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
+        CountDownLatch closedByServer = new CountDownLatch(CLIENTS);
+        try {
+            Channel server = new ServerBootstrap().group(serverGroup).channel(EpollServerSocketChannel.class)
+                    .childHandler(new EchoHandler(closedByServer))
+                    .bind(InetAddress.getByName("127.0.0.1"), 0).sync().channel();
+            int port = ((InetSocketAddress) server.localAddress()).getPort();
+            if (args.length > 0) {
+                System.out.println("ready");
+                awaitFile(Path.of(args[0]));
+            }
+            for (int i = 0; i < CLIENTS; i++) {
+                Client client = new Client();
+                new Bootstrap().group(clientGroup).channel(EpollSocketChannel.class).handler(client)
+                        .connect(InetAddress.getByName("127.0.0.1"), port).sync();
+                client.echoed.get(10, TimeUnit.SECONDS);
+            }
+            if (!closedByServer.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the server did not close every connection");
+            }
+            server.close().sync();
+        } finally {
+            clientGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+            serverGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        }
+    }
+
+    private static void awaitFile(Path file) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(file)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("never told to go on: " + file);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
