@@ -42,7 +42,7 @@ class NettyEpollIT {
         // kernel=off: exact JVM-side sequences, no kernel states added by timing
         ChildJvm.Result result = new ChildJvm().agentOptions("kernel=off").withLibraries("/io/netty/")
                 .recordTo(recording).run(NettyEpollEcho.class).assertSucceeded();
-        assertFalse(result.stderr().contains("WARNING"), result.stderr());
+        assertFalse(result.stderr().contains("[tcpflight] WARNING"), result.stderr());
         RecordedConnections recorded = RecordedConnections.read(recording);
 
         Connection listener = recorded.only("listener");
@@ -71,7 +71,7 @@ class NettyEpollIT {
         AttachIT.load(running.pid(), "kernel=off");
         Files.createFile(go);
         ChildJvm.Result result = running.finish().assertSucceeded();
-        assertFalse(result.stderr().contains("WARNING"), result.stderr());
+        assertFalse(result.stderr().contains("[tcpflight] WARNING"), result.stderr());
         RecordedConnections recorded = RecordedConnections.read(recording);
 
         // As for any listener open before an attach: reported in the attach's snapshot, never first-touched.
@@ -96,7 +96,7 @@ class NettyEpollIT {
         ChildJvm.Result result = new ChildJvm().agentOptions("kernel=off").withLibraries("/io/grpc/")
                 .withLibraries("/com/google/").withLibraries("/io/perfmark/").withLibraries("/org/jspecify/")
                 .recordTo(recording).run(GrpcShadedCall.class).assertSucceeded();
-        assertFalse(result.stderr().contains("WARNING"), result.stderr());
+        assertFalse(result.stderr().contains("[tcpflight] WARNING"), result.stderr());
         RecordedConnections recorded = RecordedConnections.read(recording);
         assertEquals(List.of(), SequenceAudit.of(recording).problems, recorded.describe());
 
