@@ -97,6 +97,33 @@ class NettyEpollIT {
     }
 
     /**
+     * The agent asks the kernel about a Netty socket through a JDK descriptor for Netty's number: a client with
+     * SO_LINGER 0 is seen to close with an RST, and the server's read that meets it (Netty's native
+     * "Connection reset by peer") is the reset.
+     */
+    @Test
+    void anAbortiveCloseAndTheResetItSendsAreSeen() throws Exception {
+        Path recording = dir.resolve("reset.jfr");
+        ChildJvm.Result result = new ChildJvm().agentOptions("kernel=off").withLibraries("/io/netty/")
+                .recordTo(recording).run(NettyEpollEcho.class, "reset").assertSucceeded();
+        assertFalse(result.stderr().contains("[tcpflight] WARNING"), result.stderr());
+        RecordedConnections recorded = RecordedConnections.read(recording);
+        Connection client = recorded.only("client");
+        Connection server = recorded.only("server");
+        assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect", "ESTABLISHED>CLOSED:reset"),
+                client.path(), recorded.describe());
+        assertEquals("SO_LINGER 0", client.transitionTo("CLOSED").getString("detail"));
+        assertEquals(List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept",
+                "ESTABLISHED>CLOSED:reset"), server.path(), recorded.describe());
+        for (Connection end : List.of(client, server)) {
+            assertEquals("reset", end.summary().getString("endCause"), end.role());
+            assertEquals(NettyEpollEcho.MESSAGE.length, end.summary().getLong("bytesRead"), end.role() + " read");
+            assertEquals(NettyEpollEcho.MESSAGE.length, end.summary().getLong("bytesWritten"),
+                    end.role() + " written");
+        }
+    }
+
+    /**
      * grpc-netty-shaded carries its own Netty, relocated to {@code io.grpc.netty.shaded.io.netty} (and of another
      * version than the application's 4.2): its epoll sockets are hooked by the end of their class names.
      */

@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
@@ -28,6 +29,8 @@ import java.util.concurrent.TimeUnit;
  * 127.0.0.1, one connection after the other. Each client sends {@link #MESSAGE}, reads the whole echo and closes
  * first; the server closes its side when it reads the EOF. With a file name argument, the server is bound (Netty's
  * native classes loaded), "ready" printed, and the clients wait for that file: the agent is attached meanwhile.
+ * With the argument {@code reset}, one client with SO_LINGER 0 does the same: its close sends an RST, which the
+ * server's next read meets.
  */
 public final class NettyEpollEcho {
 
@@ -79,20 +82,25 @@ public final class NettyEpollEcho {
         Epoll.ensureAvailability();
         EventLoopGroup serverGroup = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
         EventLoopGroup clientGroup = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-        CountDownLatch closedByServer = new CountDownLatch(CLIENTS);
+        boolean reset = args.length > 0 && args[0].equals("reset");
+        int clients = reset ? 1 : CLIENTS;
+        CountDownLatch closedByServer = new CountDownLatch(clients);
         try {
             Channel server = new ServerBootstrap().group(serverGroup).channel(EpollServerSocketChannel.class)
                     .childHandler(new EchoHandler(closedByServer))
                     .bind(InetAddress.getByName("127.0.0.1"), 0).sync().channel();
             int port = ((InetSocketAddress) server.localAddress()).getPort();
-            if (args.length > 0) {
+            if (args.length > 0 && !reset) {
                 System.out.println("ready");
                 awaitFile(Path.of(args[0]));
             }
-            for (int i = 0; i < CLIENTS; i++) {
+            for (int i = 0; i < clients; i++) {
                 Client client = new Client();
-                new Bootstrap().group(clientGroup).channel(EpollSocketChannel.class).handler(client)
-                        .connect(InetAddress.getByName("127.0.0.1"), port).sync();
+                Bootstrap bootstrap = new Bootstrap().group(clientGroup).channel(EpollSocketChannel.class).handler(client);
+                if (reset) {
+                    bootstrap.option(ChannelOption.SO_LINGER, 0);
+                }
+                bootstrap.connect(InetAddress.getByName("127.0.0.1"), port).sync();
                 client.echoed.get(10, TimeUnit.SECONDS);
             }
             if (!closedByServer.await(10, TimeUnit.SECONDS)) {
