@@ -19,7 +19,8 @@ final class ClassWarmUp {
      * agent jar: going through its 3,000 entries took about 20 ms of start-up.
      */
     static final List<String> CLASSES = List.of(
-            "bridge.AcceptHandOff", "bridge.AgentFailures", "bridge.ReentrancyGuard", "bridge.TcpBridge",
+            "bridge.AcceptHandOff", "bridge.AgentFailures", "bridge.NativeTransports", "bridge.ReentrancyGuard",
+            "bridge.TcpBridge",
             "events.EventRegistration", "events.FaultInjectingRecorder", "events.JfrRecorder",
             "events.PreexistingSocketsReporter", "events.SocketStatesReporter", "events.StackTracePolicy",
             "tracking.ConnectionTracker", "tracking.EndCause", "tracking.KernelWatch", "tracking.Observation",

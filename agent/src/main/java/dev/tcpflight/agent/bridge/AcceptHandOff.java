@@ -1,7 +1,5 @@
 package dev.tcpflight.agent.bridge;
 
-import dev.tcpflight.agent.tracking.SocketApi;
-
 /**
  * Carries a native transport's accepted connection from the accept call to the object made for it. Netty's epoll
  * {@code accept} returns only a descriptor number; the socket object that will key the connection is made right
@@ -26,7 +24,7 @@ public final class AcceptHandOff {
     }
 
     /** A socket object was made for descriptor {@code fd}: if it is the one just accepted, it is tracked. */
-    public static void socketMade(Object socket, int fd, SocketApi api) {
+    public static void socketMade(Object socket, int fd) {
         int[] pending = PENDING.get();
         if (pending[0] == NONE) {
             return;
@@ -34,7 +32,7 @@ public final class AcceptHandOff {
         boolean accepted = pending[0] == fd;
         pending[0] = NONE;
         if (accepted) {
-            TcpBridge.nativeAccepted(socket, api);
+            TcpBridge.nativeAccepted(socket);
         }
     }
 }

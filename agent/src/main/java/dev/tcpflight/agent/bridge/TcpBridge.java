@@ -119,8 +119,9 @@ public final class TcpBridge {
      * A native transport's socket listens; one whose local address is not an internet address (a Unix-domain
      * socket) is not TCP and is left alone.
      */
-    public static void nativeListened(Object socket, SocketApi api) {
-        ConnectionTracker t = enter(socket);
+    public static void nativeListened(Object socket) {
+        SocketApi api = NativeTransports.apiOf(socket);
+        ConnectionTracker t = api != null ? enter(socket) : null;
         if (t != null) {
             try {
                 InetSocketAddress local = access.localAddress(socket);
@@ -136,8 +137,9 @@ public final class TcpBridge {
     }
 
     /** A native transport's socket connects; its connect also serves UDP, which is left alone. */
-    public static void nativeConnecting(Object socket, SocketAddress remote, SocketApi api) {
-        ConnectionTracker t = remote instanceof InetSocketAddress ? enter(socket) : null;
+    public static void nativeConnecting(Object socket, SocketAddress remote) {
+        SocketApi api = NativeTransports.apiOf(socket);
+        ConnectionTracker t = api != null && remote instanceof InetSocketAddress ? enter(socket) : null;
         if (t != null) {
             try {
                 if (access.isTcp(socket)) {
@@ -155,8 +157,9 @@ public final class TcpBridge {
      * A native transport made {@code socket} for a connection its listener just accepted; both ends are asked of
      * the kernel (a Unix-domain connection has no internet address and is left alone).
      */
-    public static void nativeAccepted(Object socket, SocketApi api) {
-        ConnectionTracker t = enter(socket);
+    public static void nativeAccepted(Object socket) {
+        SocketApi api = NativeTransports.apiOf(socket);
+        ConnectionTracker t = api != null ? enter(socket) : null;
         if (t != null) {
             try {
                 InetSocketAddress remote = access.remoteAddress(socket);

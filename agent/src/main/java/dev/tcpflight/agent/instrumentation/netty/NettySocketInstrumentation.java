@@ -4,7 +4,6 @@ import dev.tcpflight.agent.bridge.AcceptHandOff;
 import dev.tcpflight.agent.bridge.TcpBridge;
 import dev.tcpflight.agent.instrumentation.Hook;
 import dev.tcpflight.agent.instrumentation.SocketInstrumentation;
-import dev.tcpflight.agent.tracking.SocketApi;
 import net.bytebuddy.asm.Advice;
 
 import java.net.SocketAddress;
@@ -17,7 +16,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * {@code io.netty.channel.unix.Socket}, and any relocated copy: the calls of Netty's native transports that
- * change a TCP state (epoll's {@code LinuxSocket} inherits all of them). Netty calls the kernel through JNI here,
+ * change a TCP state (epoll's {@code LinuxSocket} inherits all of them; the bridge tracks epoll's sockets only). Netty calls the kernel through JNI here,
  * never through the JDK's socket classes. The socket object itself is the key of every call. {@code bind} is no
  * TCP state and is not hooked.
  */
@@ -70,7 +69,7 @@ public final class NettySocketInstrumentation implements SocketInstrumentation {
     static final class Made {
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.This Object socket, @Advice.Argument(0) int fd) {
-            AcceptHandOff.socketMade(socket, fd, SocketApi.NETTY_EPOLL);
+            AcceptHandOff.socketMade(socket, fd);
         }
     }
 
@@ -78,7 +77,7 @@ public final class NettySocketInstrumentation implements SocketInstrumentation {
     static final class Connect {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.This Object socket, @Advice.Argument(0) SocketAddress remote) {
-            TcpBridge.nativeConnecting(socket, remote, SocketApi.NETTY_EPOLL);
+            TcpBridge.nativeConnecting(socket, remote);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -105,7 +104,7 @@ public final class NettySocketInstrumentation implements SocketInstrumentation {
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(@Advice.This Object socket, @Advice.Thrown Throwable thrown) {
             if (thrown == null) {
-                TcpBridge.nativeListened(socket, SocketApi.NETTY_EPOLL);
+                TcpBridge.nativeListened(socket);
             }
         }
     }
