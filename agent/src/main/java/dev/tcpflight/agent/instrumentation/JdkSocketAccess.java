@@ -143,19 +143,7 @@ public final class JdkSocketAccess implements SocketProbe {
 
     /** True for a TCP socket: only TCP has the TCP_NODELAY option (a UDP or Unix-domain socket refuses it). */
     public boolean isTcp(Object key) {
-        try {
-            FileDescriptor fd = descriptor(key);
-            if (fd == null) {
-                return false;
-            }
-            Object noDelay = (Object) Handles.GET_OPTION.invokeExact(fd,
-                    (SocketOption<?>) StandardSocketOptions.TCP_NODELAY);
-            return noDelay instanceof Boolean;
-        } catch (IOException e) {
-            return false;
-        } catch (Throwable e) {
-            throw new IllegalStateException("cannot read TCP_NODELAY", e);
-        }
+        return option(key, StandardSocketOptions.TCP_NODELAY) instanceof Boolean;
     }
 
     @Override
@@ -209,18 +197,19 @@ public final class JdkSocketAccess implements SocketProbe {
 
     @Override
     public boolean resetsOnClose(Object key) {
+        // Null when already closed: nothing will be sent.
+        return option(key, StandardSocketOptions.SO_LINGER) instanceof Integer seconds && seconds == 0;
+    }
+
+    /** A socket option's value, or null when the socket is closed or refuses the option. */
+    private static Object option(Object key, SocketOption<?> option) {
         try {
             FileDescriptor fd = descriptor(key);
-            if (fd == null) {
-                return false;
-            }
-            Object linger = (Object) Handles.GET_OPTION.invokeExact(fd,
-                    (SocketOption<?>) StandardSocketOptions.SO_LINGER);
-            return linger instanceof Integer seconds && seconds == 0;
+            return fd == null ? null : (Object) Handles.GET_OPTION.invokeExact(fd, option);
         } catch (IOException e) {
-            return false; // already closed: nothing will be sent
+            return null;
         } catch (Throwable e) {
-            throw new IllegalStateException("cannot read SO_LINGER", e);
+            throw new IllegalStateException("cannot read " + option, e);
         }
     }
 

@@ -31,10 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NettyEpollIT {
 
-    private static final List<String> CLIENT_CLOSES_FIRST = List.of("CLOSED>SYN_SENT:connect",
-            "SYN_SENT>ESTABLISHED:connect", "ESTABLISHED>FIN_WAIT_1:close");
-    private static final List<String> SERVER_FOLLOWS = List.of("LISTEN>SYN_RECEIVED:accept",
-            "SYN_RECEIVED>ESTABLISHED:accept", "ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close");
+    private static final List<String> CLIENT_CLOSES_FIRST = NioPathsIT.CLIENT_CLOSES_FIRST;
+    private static final List<String> SERVER_FOLLOWS = NioPathsIT.SERVER_FOLLOWS;
 
     @TempDir
     Path dir;

@@ -5,7 +5,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
@@ -37,26 +36,6 @@ public final class NettyEpollEcho {
     public static final int CLIENTS = 3;
     public static final byte[] MESSAGE = "hello epoll".getBytes();
 
-    /** Echoes what it reads; counts the connections the server has closed. */
-    @ChannelHandler.Sharable
-    private static final class EchoHandler extends ChannelInboundHandlerAdapter {
-        private final CountDownLatch closed;
-
-        EchoHandler(CountDownLatch closed) {
-            this.closed = closed;
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext context, Object message) {
-            context.writeAndFlush(message);
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext context) {
-            closed.countDown();
-        }
-    }
-
     /** Sends the message when connected, closes once the whole echo is back. */
     private static final class Client extends ChannelInboundHandlerAdapter {
         final CompletableFuture<Void> echoed = new CompletableFuture<>();
@@ -87,7 +66,7 @@ public final class NettyEpollEcho {
         CountDownLatch closedByServer = new CountDownLatch(clients);
         try {
             Channel server = new ServerBootstrap().group(serverGroup).channel(EpollServerSocketChannel.class)
-                    .childHandler(new EchoHandler(closedByServer))
+                    .childHandler(new NettyEchoHandler(closedByServer))
                     .bind(InetAddress.getByName("127.0.0.1"), 0).sync().channel();
             int port = ((InetSocketAddress) server.localAddress()).getPort();
             if (args.length > 0 && !reset) {
