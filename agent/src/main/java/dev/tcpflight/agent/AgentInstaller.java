@@ -18,6 +18,9 @@ import dev.tcpflight.agent.instrumentation.SocketInstrumentation;
 import dev.tcpflight.agent.instrumentation.SocketTransformer;
 import dev.tcpflight.agent.instrumentation.UnixAsynchronousServerSocketChannelImplInstrumentation;
 import dev.tcpflight.agent.instrumentation.UnixAsynchronousSocketChannelImplInstrumentation;
+import dev.tcpflight.agent.instrumentation.netty.LinuxSocketInstrumentation;
+import dev.tcpflight.agent.instrumentation.netty.NettyFileDescriptorInstrumentation;
+import dev.tcpflight.agent.instrumentation.netty.NettySocketInstrumentation;
 import dev.tcpflight.agent.jdk.JdkSocketAccess;
 import dev.tcpflight.agent.kernel.KernelFollower;
 import dev.tcpflight.agent.kernel.KernelSampler;
@@ -30,6 +33,7 @@ import dev.tcpflight.agent.tracking.PreexistingSockets;
 import dev.tcpflight.schema.AgentOptions;
 import dev.tcpflight.schema.AgentProperties;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.jar.JarFile;
@@ -48,6 +52,15 @@ public final class AgentInstaller {
             new AsynchronousServerSocketChannelImplInstrumentation(),
             new UnixAsynchronousServerSocketChannelImplInstrumentation(),
             new IOUtilInstrumentation());
+
+    /**
+     * Every library class the agent instruments, in any class loader and under any relocated package: Netty's
+     * native epoll transport, which calls the kernel without the JDK's socket classes.
+     */
+    public static final List<SocketInstrumentation> LIBRARY_INSTRUMENTATIONS = List.of(
+            new NettySocketInstrumentation(),
+            new NettyFileDescriptorInstrumentation(),
+            new LinuxSocketInstrumentation());
 
     /** Set in the JVM the agent runs in, so that {@code tcpflight list} can tell which JVMs have it. */
 
@@ -119,8 +132,9 @@ public final class AgentInstaller {
             new PeerCloseWatcher(tracker).start();
         }
         LegacySocketImplCheck.warnIfActive(System.err);
-        new SocketTransformer(INSTRUMENTATIONS, new ClassFileLocator.ForJarFile(agentJar), System.err,
-                options.verbose())
+        List<SocketInstrumentation> all = new ArrayList<>(INSTRUMENTATIONS);
+        all.addAll(LIBRARY_INSTRUMENTATIONS);
+        new SocketTransformer(all, new ClassFileLocator.ForJarFile(agentJar), System.err, options.verbose())
                 .installOn(instrumentation);
         if (!atLaunch) {
             // After the instrumentation: a socket opened meanwhile is both tracked and listed, never neither.

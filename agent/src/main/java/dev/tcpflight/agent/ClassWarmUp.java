@@ -21,7 +21,8 @@ final class ClassWarmUp {
      * its 3,000 entries took about 20 ms of start-up.
      */
     static final List<String> CLASSES = List.of(
-            "agent.bridge.AgentFailures", "agent.bridge.ReentrancyGuard", "agent.bridge.TcpBridge",
+            "agent.bridge.AcceptHandOff", "agent.bridge.AgentFailures", "agent.bridge.NativeTransports",
+            "agent.bridge.ReentrancyGuard", "agent.bridge.TcpBridge",
             "agent.events.EventRegistration", "agent.events.FaultInjectingRecorder", "agent.events.JfrRecorder",
             "agent.events.PreexistingSocketsReporter", "agent.events.SocketStatesReporter",
             "agent.events.StackTracePolicy",

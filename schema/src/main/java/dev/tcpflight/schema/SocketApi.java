@@ -9,6 +9,8 @@ public enum SocketApi implements Vocabulary {
     SERVER_SOCKET_CHANNEL("ServerSocketChannel"),
     ASYNC_SOCKET_CHANNEL("AsynchronousSocketChannel"),
     ASYNC_SERVER_SOCKET_CHANNEL("AsynchronousServerSocketChannel"),
+    /** Netty's native epoll transport (any relocated copy), which calls the kernel without the JDK's socket code. */
+    NETTY_EPOLL("netty-epoll"),
     /** A socket that was open before the agent was attached, first seen in a call that does not say which API. */
     UNKNOWN("unknown");
 

@@ -11,7 +11,8 @@ import java.net.SocketAddress;
  * The only code the advice calls. Advice is inlined into java.base classes, so this class sits on the bootstrap
  * class path with the rest of the agent. Every entry point is safe to call at any time: it does nothing before
  * the agent is installed, never throws (failures go to {@link AgentFailures}), and never re-enters itself.
- * Sockets are identified by their {@code FileDescriptor}, which lives exactly as long as the socket.
+ * Sockets are identified by an object that lives exactly as long as the socket: the JDK's {@code FileDescriptor},
+ * or for a native transport (Netty epoll) its own descriptor object.
  */
 public final class TcpBridge {
 
@@ -26,7 +27,7 @@ public final class TcpBridge {
         tracker = connectionTracker;
     }
 
-    public static void listened(Object socket, FileDescriptor fd, SocketApi api) {
+    public static void listened(Object socket, Object fd, SocketApi api) {
         ConnectionTracker t = enter(fd);
         if (t != null) {
             try {
@@ -39,7 +40,7 @@ public final class TcpBridge {
         }
     }
 
-    public static void connecting(Object socket, FileDescriptor fd, SocketAddress remote, SocketApi api) {
+    public static void connecting(Object socket, Object fd, SocketAddress remote, SocketApi api) {
         ConnectionTracker t = remote instanceof InetSocketAddress ? enter(fd) : null;
         if (t != null) {
             try {
@@ -53,7 +54,7 @@ public final class TcpBridge {
     }
 
     /** A finishConnect call starts on a socket whose non-blocking connect is pending. */
-    public static void connectResuming(FileDescriptor fd) {
+    public static void connectResuming(Object fd) {
         ConnectionTracker t = enter(fd);
         if (t != null) {
             try {
@@ -67,7 +68,7 @@ public final class TcpBridge {
     }
 
     /** A connect or finishConnect call returned: connected, still pending, or failed. */
-    public static void connectReturned(FileDescriptor fd, boolean established, Throwable failure) {
+    public static void connectReturned(Object fd, boolean established, Throwable failure) {
         ConnectionTracker t = enter(fd);
         if (t != null) {
             try {
@@ -113,8 +114,68 @@ public final class TcpBridge {
         }
     }
 
+    /**
+     * A native transport's socket listens; one whose local address is not an internet address (a Unix-domain
+     * socket) is not TCP and is left alone.
+     */
+    public static void nativeListened(Object socket) {
+        SocketApi api = NativeTransports.apiOf(socket);
+        ConnectionTracker t = api != null ? enter(socket) : null;
+        if (t != null) {
+            try {
+                InetSocketAddress local = access.localAddress(socket);
+                if (local != null) {
+                    t.listening(socket, socket, api, local);
+                }
+            } catch (Throwable e) {
+                AgentFailures.record("listen", e);
+            } finally {
+                ReentrancyGuard.exit();
+            }
+        }
+    }
+
+    /** A native transport's socket connects; its connect also serves UDP, which is left alone. */
+    public static void nativeConnecting(Object socket, SocketAddress remote) {
+        SocketApi api = NativeTransports.apiOf(socket);
+        ConnectionTracker t = api != null && remote instanceof InetSocketAddress ? enter(socket) : null;
+        if (t != null) {
+            try {
+                if (access.isTcp(socket)) {
+                    t.connectStarted(socket, socket, api, (InetSocketAddress) remote);
+                }
+            } catch (Throwable e) {
+                AgentFailures.record("connect", e);
+            } finally {
+                ReentrancyGuard.exit();
+            }
+        }
+    }
+
+    /**
+     * A native transport made {@code socket} for a connection its listener just accepted; both ends are asked of
+     * the kernel (a Unix-domain connection has no internet address and is left alone).
+     */
+    public static void nativeAccepted(Object socket) {
+        SocketApi api = NativeTransports.apiOf(socket);
+        ConnectionTracker t = api != null ? enter(socket) : null;
+        if (t != null) {
+            try {
+                InetSocketAddress remote = access.remoteAddress(socket);
+                InetSocketAddress local = remote == null ? null : access.localAddress(socket);
+                if (local != null) {
+                    t.accepted(socket, socket, api, local, remote);
+                }
+            } catch (Throwable e) {
+                AgentFailures.record("accept", e);
+            } finally {
+                ReentrancyGuard.exit();
+            }
+        }
+    }
+
     /** Hot path, every read: counting bytes allocates nothing and needs no guard. */
-    public static void read(FileDescriptor fd, long result, Throwable failure) {
+    public static void read(Object fd, long result, Throwable failure) {
         ConnectionTracker t = tracker;
         if (t == null || fd == null) {
             return;
@@ -131,7 +192,7 @@ public final class TcpBridge {
     }
 
     /** Hot path, every write. */
-    public static void wrote(FileDescriptor fd, long bytes, Throwable failure) {
+    public static void wrote(Object fd, long bytes, Throwable failure) {
         ConnectionTracker t = tracker;
         if (t == null || fd == null) {
             return;
@@ -148,7 +209,7 @@ public final class TcpBridge {
     }
 
     /** A read or write that may change the state: it failed, or read the peer's FIN. */
-    private static void eventfulIo(FileDescriptor fd, long result, Throwable failure, String where) {
+    private static void eventfulIo(Object fd, long result, Throwable failure, String where) {
         ConnectionTracker t = enter(fd);
         if (t != null) {
             try {
@@ -165,7 +226,7 @@ public final class TcpBridge {
         }
     }
 
-    public static void inputShutdown(FileDescriptor fd) {
+    public static void inputShutdown(Object fd) {
         ConnectionTracker t = enter(fd);
         if (t != null) {
             try {
@@ -179,7 +240,7 @@ public final class TcpBridge {
     }
 
     /** shutdownOutput() on an open output, before the JDK shuts it. */
-    public static void shuttingOutput(FileDescriptor fd) {
+    public static void shuttingOutput(Object fd) {
         ConnectionTracker t = enter(fd);
         if (t != null) {
             try {
@@ -192,7 +253,7 @@ public final class TcpBridge {
         }
     }
 
-    public static void outputShutdown(FileDescriptor fd) {
+    public static void outputShutdown(Object fd) {
         ConnectionTracker t = enter(fd);
         if (t != null) {
             try {
@@ -206,7 +267,7 @@ public final class TcpBridge {
     }
 
     /** close() on an open socket, before the JDK closes it. */
-    public static void closing(FileDescriptor fd) {
+    public static void closing(Object fd) {
         ConnectionTracker t = enter(fd);
         if (t != null) {
             try {

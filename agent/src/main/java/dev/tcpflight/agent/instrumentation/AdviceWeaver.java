@@ -25,7 +25,7 @@ import net.bytebuddy.utility.AsmClassWriter;
 import net.bytebuddy.utility.OpenedClassReader;
 
 /**
- * Inlines one {@link SocketInstrumentation}'s advice into the class file of its JDK class with Byte Buddy's
+ * Inlines one {@link SocketInstrumentation}'s advice into the class file of its class with Byte Buddy's
  * {@link Advice}. It only decorates: no member is added or changed, as retransformation requires. A hook whose
  * method is missing on the running JDK is reported, never skipped silently.
  */
@@ -47,22 +47,27 @@ final class AdviceWeaver {
         this.verbose = verbose;
     }
 
-    /** The class file with every hook's advice inlined. */
-    byte[] weave(SocketInstrumentation target, byte[] classFile) {
-        String typeName = target.typeName();
+    /**
+     * The class file with every hook's advice inlined.
+     *
+     * @param typeName the binary name of the class being woven (a relocated copy's own, for a library class)
+     * @param loader   its defining loader, null for the bootstrap loader: where the types it names are read from
+     */
+    byte[] weave(SocketInstrumentation target, String typeName, byte[] classFile, ClassLoader loader) {
         // The class file as handed over, not as found on disk: the JDK may have transformed it already (JDK 17's
         // own JFR socket events do). Other types are read as class files, never loaded: a class loaded during a
         // transformation is not transformed itself, and a hooked class could be among them. Lazily: most of them
         // (parameter types) are only named, never looked into.
         ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(typeName, classFile),
-                ClassFileLocator.ForClassLoader.ofBootLoader());
+                loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader()
+                        : ClassFileLocator.ForClassLoader.of(loader));
         TypePool pool = new TypePool.Default.WithLazyResolution(new TypePool.CacheProvider.Simple(), locator,
                 TypePool.Default.ReaderMode.FAST);
         TypeDescription type = pool.describe(typeName).resolve();
         List<HookedMethod> hooked = new ArrayList<>();
         for (Hook hook : target.hooks()) {
             MethodList<MethodDescription.InDefinedShape> matched = type.getDeclaredMethods().filter(hook.matcher());
-            report(typeName + "." + hook.method(), matched.size());
+            report(typeName + "." + hook.method(), matched.size(), target.nameSuffix() == null);
             // Not into a synthetic bridge method (it calls the method proper), as Byte Buddy's type writer does.
             for (MethodDescription method : matched.filter(not(isVirtual().and(isSynthetic())))) {
                 hooked.add(new HookedMethod(method, advice(hook.advice())));
@@ -85,8 +90,13 @@ final class AdviceWeaver {
         return advice;
     }
 
-    private void report(String hook, int matches) {
-        if (matches != 1) {
+    /** @param expected the method must exist (a JDK hook); a library's differs between its versions */
+    private void report(String hook, int matches, boolean expected) {
+        if (matches == 0 && !expected) {
+            if (verbose) {
+                log.println("[tcpflight] not in this version: " + hook);
+            }
+        } else if (matches != 1) {
             log.println("[tcpflight] WARNING: " + hook + " matched " + matches
                     + " methods on Java " + Runtime.version() + "; those calls are not traced");
         } else if (verbose) {

@@ -21,8 +21,8 @@ import java.util.Set;
 /**
  * Reads what the advice cannot pass by itself from JDK internals: an accepted {@code SocketImpl}'s file
  * descriptor, and a socket's local address, SO_LINGER, descriptor number and waiting FIN or RST straight from
- * its file descriptor ({@code sun.nio.ch.Net}, a getsockname/getsockopt/poll, no locks). The agent opens the
- * two packages to itself
+ * its file descriptor (a native transport's key through a JDK descriptor for its number: {@code sun.nio.ch.Net},
+ * a getsockname/getsockopt/poll, no locks). The agent opens the two packages to itself
  * through {@link Instrumentation#redefineModule}, so users need no {@code --add-opens}.
  */
 public final class JdkSocketAccess implements SocketProbe {
@@ -54,6 +54,7 @@ public final class JdkSocketAccess implements SocketProbe {
         static final MethodHandle REMOTE_ADDRESS;
         static final MethodHandle GET_OPTION;
         static final MethodHandle FD_VAL;
+        static final MethodHandle NEW_FD;
         static final MethodHandle POLL;
 
         static {
@@ -79,8 +80,9 @@ public final class JdkSocketAccess implements SocketProbe {
                 POLL = inNet.findStatic(net, "poll",
                         MethodType.methodType(int.class, FileDescriptor.class, int.class, long.class));
                 Class<?> ioUtil = Class.forName("sun.nio.ch.IOUtil");
-                FD_VAL = MethodHandles.privateLookupIn(ioUtil, own).findStatic(ioUtil, "fdVal",
-                        MethodType.methodType(int.class, FileDescriptor.class));
+                MethodHandles.Lookup inIoUtil = MethodHandles.privateLookupIn(ioUtil, own);
+                FD_VAL = inIoUtil.findStatic(ioUtil, "fdVal", MethodType.methodType(int.class, FileDescriptor.class));
+                NEW_FD = inIoUtil.findStatic(ioUtil, "newFD", MethodType.methodType(FileDescriptor.class, int.class));
             } catch (ReflectiveOperationException e) {
                 throw new ExceptionInInitializerError(e);
             }
@@ -126,6 +128,24 @@ public final class JdkSocketAccess implements SocketProbe {
         return localAddress(fd);
     }
 
+    /**
+     * The JDK descriptor to ask the kernel through: the key itself, or for a native transport's key (Netty) a
+     * new JDK descriptor object for its number, made per question. That object has no cleaner: dropping it never
+     * closes the descriptor, which stays the transport's. Null once the transport has closed it.
+     */
+    private static FileDescriptor descriptor(Object key) throws Throwable {
+        if (key instanceof FileDescriptor fd) {
+            return fd;
+        }
+        int number = NativeDescriptors.number(key);
+        return number < 0 ? null : (FileDescriptor) Handles.NEW_FD.invokeExact(number);
+    }
+
+    /** True for a TCP socket: only TCP has the TCP_NODELAY option (a UDP or Unix-domain socket refuses it). */
+    public boolean isTcp(Object key) {
+        return option(key, StandardSocketOptions.TCP_NODELAY) instanceof Boolean;
+    }
+
     @Override
     public InetSocketAddress localAddress(Object key) {
         return address(Handles.LOCAL_ADDRESS, key);
@@ -138,7 +158,8 @@ public final class JdkSocketAccess implements SocketProbe {
     @Override
     public int fdNumber(Object key) {
         try {
-            return (int) Handles.FD_VAL.invokeExact((FileDescriptor) key);
+            return key instanceof FileDescriptor fd ? (int) Handles.FD_VAL.invokeExact(fd)
+                    : NativeDescriptors.number(key);
         } catch (Throwable e) {
             return -1;
         }
@@ -160,7 +181,11 @@ public final class JdkSocketAccess implements SocketProbe {
             return PeerSignal.UNKNOWN;
         }
         try {
-            int revents = (int) Handles.POLL.invokeExact((FileDescriptor) key, POLLIN | POLLRDHUP, 0L);
+            FileDescriptor fd = descriptor(key);
+            if (fd == null) {
+                return PeerSignal.UNKNOWN;
+            }
+            int revents = (int) Handles.POLL.invokeExact(fd, POLLIN | POLLRDHUP, 0L);
             return (revents & POLLERR) != 0 ? PeerSignal.RESET
                     : (revents & POLLRDHUP) != 0 ? PeerSignal.FIN : PeerSignal.NONE;
         } catch (IOException e) {
@@ -172,20 +197,26 @@ public final class JdkSocketAccess implements SocketProbe {
 
     @Override
     public boolean resetsOnClose(Object key) {
+        // Null when already closed: nothing will be sent.
+        return option(key, StandardSocketOptions.SO_LINGER) instanceof Integer seconds && seconds == 0;
+    }
+
+    /** A socket option's value, or null when the socket is closed or refuses the option. */
+    private static Object option(Object key, SocketOption<?> option) {
         try {
-            Object linger = (Object) Handles.GET_OPTION.invokeExact((FileDescriptor) key,
-                    (SocketOption<?>) StandardSocketOptions.SO_LINGER);
-            return linger instanceof Integer seconds && seconds == 0;
+            FileDescriptor fd = descriptor(key);
+            return fd == null ? null : (Object) Handles.GET_OPTION.invokeExact(fd, option);
         } catch (IOException e) {
-            return false; // already closed: nothing will be sent
+            return null;
         } catch (Throwable e) {
-            throw new IllegalStateException("cannot read SO_LINGER", e);
+            throw new IllegalStateException("cannot read " + option, e);
         }
     }
 
     private static InetSocketAddress address(MethodHandle handle, Object key) {
         try {
-            return (InetSocketAddress) handle.invokeExact((FileDescriptor) key);
+            FileDescriptor fd = descriptor(key);
+            return fd == null ? null : (InetSocketAddress) handle.invokeExact(fd);
         } catch (IOException e) {
             return null; // closed or not connected
         } catch (Throwable e) {

@@ -443,11 +443,18 @@ public final class ConnectionTracker {
         return Observation.CONNECT_FAILED;
     }
 
-    /** "Connection reset" is a fixed JDK string; a broken pipe is the same RST seen by a later write. */
+    /**
+     * "Connection reset" is a fixed JDK string; a broken pipe is the same RST seen by a later write. Netty's native
+     * transport says {@code recvAddress(..) failed with error(-104): Connection reset by peer} (4.2; Linux's errno
+     * numbers, the same on every architecture the JDK supports there) or {@code ... failed: Connection reset by
+     * peer} (4.1, the C library's text, English unless the process runs in another language).
+     */
     static boolean isReset(Throwable failure) {
         String message = failure.getMessage();
         return failure instanceof java.io.IOException && message != null
-                && (message.startsWith("Connection reset") || message.equals("Broken pipe"));
+                && (message.startsWith("Connection reset") || message.equals("Broken pipe")
+                || message.contains("failed with error(-104)") || message.contains("failed with error(-32)")
+                || message.endsWith("failed: Connection reset by peer") || message.endsWith("failed: Broken pipe"));
     }
 
     private static String describe(Throwable failure) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class AdviceSafetyTest {
 
-    private static final List<SocketInstrumentation> ALL = AgentInstaller.INSTRUMENTATIONS;
+    private static final List<SocketInstrumentation> ALL = java.util.stream.Stream.concat(
+            AgentInstaller.INSTRUMENTATIONS.stream(), AgentInstaller.LIBRARY_INSTRUMENTATIONS.stream()).toList();
 
     @Test
     void everyAdviceMethodSuppressesThrowable() {

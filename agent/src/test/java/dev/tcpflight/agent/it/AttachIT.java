@@ -106,7 +106,8 @@ class AttachIT {
         return connection.path().get(0).endsWith(":first-seen");
     }
 
-    private static void load(long pid, String options) throws Exception {
+    /** Loads the agent into a running JVM, as {@code jcmd PID JVMTI.agent_load} does. */
+    static void load(long pid, String options) throws Exception {
         VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid));
         try {
             vm.loadAgent(ChildJvm.AGENT_JAR.toAbsolutePath().toString(), options);

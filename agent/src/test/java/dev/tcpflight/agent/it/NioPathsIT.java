@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Selector load, asynchronous close, Unix-domain sockets, virtual threads and a real Netty server. */
 class NioPathsIT {
 
-    private static final List<String> CLIENT_CLOSES_FIRST = List.of("CLOSED>SYN_SENT:connect",
+    static final List<String> CLIENT_CLOSES_FIRST = List.of("CLOSED>SYN_SENT:connect",
             "SYN_SENT>ESTABLISHED:connect", "ESTABLISHED>FIN_WAIT_1:close");
-    private static final List<String> SERVER_FOLLOWS = List.of("LISTEN>SYN_RECEIVED:accept",
+    static final List<String> SERVER_FOLLOWS = List.of("LISTEN>SYN_RECEIVED:accept",
             "SYN_RECEIVED>ESTABLISHED:accept", "ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close");
 
     @TempDir

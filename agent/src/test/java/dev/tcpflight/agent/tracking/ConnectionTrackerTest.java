@@ -1,6 +1,7 @@
 package dev.tcpflight.agent.tracking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcpflight.agent.events.JfrRecorder;
@@ -319,6 +320,21 @@ class ConnectionTrackerTest {
         });
         assertEquals(0, tracker.size());
         assertEquals("leaked", connections(events).get(0).getString(Fields.END_CAUSE));
+    }
+
+    /** The texts a peer's RST reaches the application with: the JDK's, Netty 4.2's native and Netty 4.1's. */
+    @Test
+    void resetsAreRecognisedInEveryTransportsWords() {
+        for (String reset : List.of("Connection reset", "Connection reset by peer", "Broken pipe",
+                "recvAddress(..) failed with error(-104): Connection reset by peer",
+                "sendAddress(..) failed with error(-32): Broken pipe",
+                "readAddress(..) failed: Connection reset by peer", "writeAddress(..) failed: Broken pipe")) {
+            assertTrue(ConnectionTracker.isReset(new java.io.IOException(reset)), reset);
+        }
+        for (String other : List.of("Socket closed", "recvAddress(..) failed with error(-9): Bad file descriptor",
+                "connect(..) failed with error(-111): Connection refused", "failed with error(-1040)")) {
+            assertFalse(ConnectionTracker.isReset(new java.io.IOException(other)), other);
+        }
     }
 
     @Test

@@ -2,9 +2,6 @@ package dev.tcpflight.agent.it.programs;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -24,32 +21,12 @@ public final class NettyEcho {
     public static final int CLIENTS = 3;
     private static final byte[] MESSAGE = "hello netty".getBytes();
 
-    /** Echoes what it reads; counts the connections Netty has closed. */
-    @ChannelHandler.Sharable
-    private static final class EchoHandler extends ChannelInboundHandlerAdapter {
-        private final CountDownLatch closed;
-
-        EchoHandler(CountDownLatch closed) {
-            this.closed = closed;
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext context, Object message) {
-            context.writeAndFlush(message);
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext context) {
-            closed.countDown();
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         EventLoopGroup group = new NioEventLoopGroup(1);
         CountDownLatch closedByNetty = new CountDownLatch(CLIENTS);
         try {
             Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                    .childHandler(new EchoHandler(closedByNetty))
+                    .childHandler(new NettyEchoHandler(closedByNetty))
                     .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
             int port = ((InetSocketAddress) server.localAddress()).getPort();
             for (int i = 0; i < CLIENTS; i++) {
