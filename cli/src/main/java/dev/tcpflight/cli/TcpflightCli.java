@@ -83,7 +83,15 @@ public final class TcpflightCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        try {
+            System.exit(commandLine().execute(args));
+        } catch (OutOfMemoryError e) {
+            // Not an exception picocli hands to the handlers; output files are only moved in place when complete.
+            System.err.println("tcpflight: out of memory with a heap of "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB: give the CLI more, for example"
+                    + " TCPFLIGHT_JAVA_OPTS=-Xmx2g, or read fewer connections (--port, --connection, --state)");
+            System.exit(1);
+        }
     }
 
     /**
