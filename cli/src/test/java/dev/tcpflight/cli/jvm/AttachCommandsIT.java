@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcpflight.cli.launch.ChildJvm;
 import dev.tcpflight.cli.testing.CliRun;
+import dev.tcpflight.schema.events.ConnectionEvent;
+import dev.tcpflight.schema.events.Fields;
+import dev.tcpflight.schema.events.PreexistingSocketEvent;
+import dev.tcpflight.schema.events.StateChangeEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,32 +138,32 @@ class AttachCommandsIT {
         Set<String> openAtAttach = new TreeSet<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             String type = event.getEventType().getName();
-            if (type.equals("tcpflight.PreexistingSocket")) {
-                openAtAttach.add(event.getString("role") + " " + event.getString("state") + " "
-                        + (event.getString("role").equals("client") ? event.getInt("remotePort")
-                                : event.getInt("localPort")));
-            } else if (type.equals("tcpflight.StateChange")) {
-                transitions.computeIfAbsent(event.getLong("connectionId"), id -> new ArrayList<>()).add(event);
-            } else if (type.equals("tcpflight.Connection")) {
-                roles.put(event.getLong("connectionId"), event.getString("role"));
+            if (type.equals(PreexistingSocketEvent.NAME)) {
+                openAtAttach.add(event.getString(Fields.ROLE) + " " + event.getString(Fields.STATE) + " "
+                        + (event.getString(Fields.ROLE).equals("client") ? event.getInt(Fields.REMOTE_PORT)
+                                : event.getInt(Fields.LOCAL_PORT)));
+            } else if (type.equals(StateChangeEvent.NAME)) {
+                transitions.computeIfAbsent(event.getLong(Fields.CONNECTION_ID), id -> new ArrayList<>()).add(event);
+            } else if (type.equals(ConnectionEvent.NAME)) {
+                roles.put(event.getLong(Fields.CONNECTION_ID), event.getString(Fields.ROLE));
             }
         }
         int complete = 0;
         for (Map.Entry<Long, String> ended : roles.entrySet()) {
             List<RecordedEvent> events = transitions.getOrDefault(ended.getKey(), List.of());
-            events.sort((a, b) -> Integer.compare(a.getInt("sequence"), b.getInt("sequence")));
-            if (events.isEmpty() || events.get(0).getInt("sequence") != 1) {
+            events.sort((a, b) -> Integer.compare(a.getInt(Fields.SEQUENCE), b.getInt(Fields.SEQUENCE)));
+            if (events.isEmpty() || events.get(0).getInt(Fields.SEQUENCE) != 1) {
                 continue; // began before the recording did
             }
-            if (events.get(0).getString("trigger").equals("first-seen")) {
+            if (events.get(0).getString(Fields.TRIGGER).equals("first-seen")) {
                 // open before the attach (an accept under way then): met mid-life
-                assertEquals("CLOSED → ESTABLISHED", events.get(0).getString("fromState") + " → "
-                        + events.get(0).getString("toState"));
+                assertEquals("CLOSED → ESTABLISHED", events.get(0).getString(Fields.FROM_STATE) + " → "
+                        + events.get(0).getString(Fields.TO_STATE));
                 continue;
             }
             List<String> path = events.stream()
-                    .map(e -> e.getString("fromState") + " → " + e.getString("toState")).toList();
-            List<Integer> sequences = events.stream().map(e -> e.getInt("sequence")).toList();
+                    .map(e -> e.getString(Fields.FROM_STATE) + " → " + e.getString(Fields.TO_STATE)).toList();
+            List<Integer> sequences = events.stream().map(e -> e.getInt(Fields.SEQUENCE)).toList();
             List<String> expected = ended.getValue().equals("client") ? CLIENT_PATH : SERVER_PATH;
             assertEquals(expected, path, "connection " + ended.getKey() + " (" + ended.getValue() + ")");
             assertEquals(List.of(1, 2, 3, 4).subList(0, expected.size()), sequences);
