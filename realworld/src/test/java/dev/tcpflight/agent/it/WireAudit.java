@@ -33,27 +33,42 @@ final class WireAudit {
 
     /** Runs every check on every connection endpoint; listeners have no packets of their own. */
     void assertEveryEndpointMatchesTheWire() throws IOException, InterruptedException {
+        assertMatchTheWire(recorded.all());
+    }
+
+    /** Runs every check on these endpoints of the recording. */
+    void assertMatchTheWire(List<Connection> ends) throws IOException, InterruptedException {
+        assertOnceWithTheWiresBytes(ends);
+        assertStatesMatchTheWire(ends);
+    }
+
+    /** Each endpoint recorded once, with packets on the wire, its byte counts those the packets carried. */
+    void assertOnceWithTheWiresBytes(List<Connection> ends) throws IOException, InterruptedException {
         Map<String, Long> seen = new HashMap<>();
-        for (Connection end : recorded.all()) {
-            if (end.role().equals("listener")) {
-                continue;
-            }
-            String tuple = end.role() + " " + end.local() + " " + end.remote();
+        for (Connection end : connections(ends)) {
+            String tuple = tuple(end);
             Long earlier = seen.putIfAbsent(tuple, end.id());
             assertTrue(earlier == null, tuple + " recorded twice: #" + earlier + " and #" + end.id()
                     + recorded.describe());
             List<Packet> packets = packets(end);
             assertFalse(packets.isEmpty(), "no packet on the wire for " + tuple + " " + end.path()
                     + " (capture of " + wire.size() + " bytes)");
-            WirePath implied = WirePath.of(port(end.local()), packets);
-            assertEquals(end.role().equals("client"), implied.client(), tuple + ": who sent the SYN");
-            assertTrue(implied.admits(states(end)), tuple + " recorded " + states(end) + " (" + end.path()
-                    + "), but the packets imply " + implied.alternatives() + "\nwire: " + packets);
             assertTrue(end.summary() != null, tuple + ": no tcpflight.Connection event");
             assertEquals(payload(packets, port(end.local()), true), end.summary().getLong("bytesWritten"),
                     tuple + " bytesWritten against the wire");
             assertEquals(payload(packets, port(end.local()), false), end.summary().getLong("bytesRead"),
                     tuple + " bytesRead against the wire");
+        }
+    }
+
+    /** Each endpoint's recorded states a subsequence of what its packets imply ({@link WirePath}). */
+    void assertStatesMatchTheWire(List<Connection> ends) throws IOException, InterruptedException {
+        for (Connection end : connections(ends)) {
+            List<Packet> packets = packets(end);
+            WirePath implied = WirePath.of(port(end.local()), packets);
+            assertEquals(end.role().equals("client"), implied.client(), tuple(end) + ": who sent the SYN");
+            assertTrue(implied.admits(states(end)), tuple(end) + " recorded " + states(end) + " ("
+                    + timedPath(end) + "), but the packets imply " + implied.alternatives() + "\nwire: " + packets);
         }
     }
 
@@ -78,6 +93,21 @@ final class WireAudit {
     /** How long after the packet at {@code wireTime} the transition to {@code state} began. */
     static Duration delay(Instant wireTime, Connection end, String state) {
         return Duration.between(wireTime, end.transitionTo(state).getStartTime());
+    }
+
+    /** Listeners have no packets of their own. */
+    private static List<Connection> connections(List<Connection> ends) {
+        return ends.stream().filter(end -> !end.role().equals("listener")).toList();
+    }
+
+    private static String tuple(Connection end) {
+        return end.role() + " " + end.local() + " " + end.remote();
+    }
+
+    /** Each transition with the time it began, to set beside the packets' times. */
+    private static List<String> timedPath(Connection end) {
+        return end.transitions().stream().map(t -> t.getStartTime() + " " + t.getString("fromState") + ">"
+                + t.getString("toState") + ":" + t.getString("trigger")).toList();
     }
 
     /** The first transition's old state, then each transition's new state. */
