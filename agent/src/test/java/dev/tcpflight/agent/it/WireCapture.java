@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,28 @@ final class WireCapture implements AutoCloseable {
     record Segment(int fromPort, int toPort, boolean fin, boolean rst) {
     }
 
-    // "IP 127.0.0.1.45678 > 127.0.0.1.34567: Flags [F.], seq ..."
-    private static final Pattern LINE = Pattern.compile("IP6? \\S+\\.(\\d+) > \\S+\\.(\\d+): Flags \\[([^\\]]*)\\]");
+    /**
+     * Any TCP segment: when it was captured, who sent it, its flags as tcpdump prints them ({@code S}, {@code F.},
+     * {@code P.}, {@code R}...) and its payload length, for tests that time a recording against the wire or count
+     * its bytes.
+     */
+    record Packet(Instant time, int fromPort, int toPort, String flags, int length) {
+        boolean fin() {
+            return flags.contains("F");
+        }
+
+        boolean rst() {
+            return flags.contains("R");
+        }
+
+        boolean syn() {
+            return flags.contains("S");
+        }
+    }
+
+    // "1700000000.123456 IP 127.0.0.1.45678 > 127.0.0.1.34567: Flags [F.], seq ..., length 0"
+    private static final Pattern LINE = Pattern.compile(
+            "^(\\d+)\\.(\\d+) IP6? \\S+\\.(\\d+) > \\S+\\.(\\d+): Flags \\[([^\\]]*)\\](?:.*?length (\\d+))?");
 
     private final Process tcpdump;
     private final Path file;
@@ -78,21 +99,29 @@ final class WireCapture implements AutoCloseable {
 
     /** The FIN and RST segments between {@code portA} and {@code portB}, in capture order. */
     List<Segment> finsAndResets(int portA, int portB) throws IOException, InterruptedException {
-        Process read = new ProcessBuilder("tcpdump", "-r", file.toString(), "-nn", "tcp port " + portA
+        return packets(portA, portB).stream().filter(p -> p.fin() || p.rst())
+                .map(p -> new Segment(p.fromPort(), p.toPort(), p.fin(), p.rst())).toList();
+    }
+
+    /** Every segment between {@code portA} and {@code portB}, in capture order. */
+    List<Packet> packets(int portA, int portB) throws IOException, InterruptedException {
+        Process read = new ProcessBuilder("tcpdump", "-r", file.toString(), "-nn", "-tt", "tcp port " + portA
                 + " and tcp port " + portB).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<Segment> segments = new ArrayList<>();
+        List<Packet> packets = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(read.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 Matcher m = LINE.matcher(line);
-                if (m.find() && (m.group(3).contains("F") || m.group(3).contains("R"))) {
-                    segments.add(new Segment(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                            m.group(3).contains("F"), m.group(3).contains("R")));
+                if (m.find()) {
+                    // -tt prints seconds and microseconds since the epoch
+                    Instant time = Instant.ofEpochSecond(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) * 1_000);
+                    packets.add(new Packet(time, Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
+                            m.group(5), m.group(6) == null ? 0 : Integer.parseInt(m.group(6))));
                 }
             }
         }
         read.waitFor(10, TimeUnit.SECONDS);
-        return segments;
+        return packets;
     }
 
     long size() throws IOException {

@@ -1,0 +1,128 @@
+package dev.tcpflight.agent.it;
+
+import dev.tcpflight.agent.it.RecordedConnections.Connection;
+import dev.tcpflight.agent.it.WireCapture.Packet;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Checks every endpoint of a recording against the loopback capture of the same run: each 4-tuple recorded once,
+ * its recorded states a subsequence of what its packets imply ({@link WirePath}), and its byte counts equal to
+ * the payload the packets carried each way. What the library itself knows (exact paths, its own byte counts) is
+ * for each test to add.
+ */
+final class WireAudit {
+
+    private final RecordedConnections recorded;
+    private final WireCapture wire;
+
+    WireAudit(RecordedConnections recorded, WireCapture wire) {
+        this.recorded = recorded;
+        this.wire = wire;
+    }
+
+    /** Runs every check on every connection endpoint; listeners have no packets of their own. */
+    void assertEveryEndpointMatchesTheWire() throws IOException, InterruptedException {
+        assertMatchTheWire(recorded.all());
+    }
+
+    /** Runs every check on these endpoints of the recording. */
+    void assertMatchTheWire(List<Connection> ends) throws IOException, InterruptedException {
+        assertOnceWithTheWiresBytes(ends);
+        assertStatesMatchTheWire(ends);
+    }
+
+    /** Each endpoint recorded once, with packets on the wire, its byte counts those the packets carried. */
+    void assertOnceWithTheWiresBytes(List<Connection> ends) throws IOException, InterruptedException {
+        Map<String, Long> seen = new HashMap<>();
+        for (Connection end : connections(ends)) {
+            String tuple = tuple(end);
+            Long earlier = seen.putIfAbsent(tuple, end.id());
+            assertTrue(earlier == null, tuple + " recorded twice: #" + earlier + " and #" + end.id()
+                    + recorded.describe());
+            List<Packet> packets = packets(end);
+            assertFalse(packets.isEmpty(), "no packet on the wire for " + tuple + " " + end.path()
+                    + " (capture of " + wire.size() + " bytes)");
+            assertTrue(end.summary() != null, tuple + ": no tcpflight.Connection event");
+            assertEquals(payload(packets, port(end.local()), true), end.summary().getLong("bytesWritten"),
+                    tuple + " bytesWritten against the wire");
+            assertEquals(payload(packets, port(end.local()), false), end.summary().getLong("bytesRead"),
+                    tuple + " bytesRead against the wire");
+        }
+    }
+
+    /** Each endpoint's recorded states a subsequence of what its packets imply ({@link WirePath}). */
+    void assertStatesMatchTheWire(List<Connection> ends) throws IOException, InterruptedException {
+        for (Connection end : connections(ends)) {
+            List<Packet> packets = packets(end);
+            WirePath implied = WirePath.of(port(end.local()), packets);
+            assertEquals(end.role().equals("client"), implied.client(), tuple(end) + ": who sent the SYN");
+            assertTrue(implied.admits(states(end)), tuple(end) + " recorded " + states(end) + " ("
+                    + timedPath(end) + "), but the packets imply " + implied.alternatives() + "\nwire: " + packets);
+        }
+    }
+
+    /** The packets of one endpoint's connection, in capture order. */
+    List<Packet> packets(Connection end) throws IOException, InterruptedException {
+        return wire.packets(port(end.local()), port(end.remote()));
+    }
+
+    /** When the first FIN sent by the port {@code fromPort} of this connection was captured. */
+    Instant firstFinFrom(Connection end, int fromPort) throws IOException, InterruptedException {
+        return packets(end).stream().filter(p -> p.fin() && p.fromPort() == fromPort).findFirst()
+                .map(Packet::time).orElseThrow(() -> new AssertionError("no FIN from " + fromPort + " for "
+                        + end.local() + " on the wire"));
+    }
+
+    /** Whether the first FIN or RST of this connection on the wire came from the endpoint itself. */
+    boolean closedFirst(Connection end) throws IOException, InterruptedException {
+        return packets(end).stream().filter(p -> p.fin() || p.rst()).findFirst()
+                .map(p -> p.fromPort() == port(end.local())).orElse(false);
+    }
+
+    /** How long after the packet at {@code wireTime} the transition to {@code state} began. */
+    static Duration delay(Instant wireTime, Connection end, String state) {
+        return Duration.between(wireTime, end.transitionTo(state).getStartTime());
+    }
+
+    /** Listeners have no packets of their own. */
+    private static List<Connection> connections(List<Connection> ends) {
+        return ends.stream().filter(end -> !end.role().equals("listener")).toList();
+    }
+
+    private static String tuple(Connection end) {
+        return end.role() + " " + end.local() + " " + end.remote();
+    }
+
+    /** Each transition with the time it began, to set beside the packets' times. */
+    private static List<String> timedPath(Connection end) {
+        return end.transitions().stream().map(t -> t.getStartTime() + " " + t.getString("fromState") + ">"
+                + t.getString("toState") + ":" + t.getString("trigger")).toList();
+    }
+
+    /** The first transition's old state, then each transition's new state. */
+    static List<String> states(Connection end) {
+        List<String> states = new ArrayList<>();
+        states.add(end.transitions().get(0).getString("fromState"));
+        end.transitions().forEach(t -> states.add(t.getString("toState")));
+        return states;
+    }
+
+    static int port(String endpoint) {
+        return Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
+    }
+
+    private static long payload(List<Packet> packets, int localPort, boolean sent) {
+        return packets.stream().filter(p -> (p.fromPort() == localPort) == sent).mapToLong(Packet::length).sum();
+    }
+}
