@@ -114,7 +114,8 @@ final class WireCapture implements AutoCloseable {
                 Matcher m = LINE.matcher(line);
                 if (m.find()) {
                     // -tt prints seconds and microseconds since the epoch
-                    Instant time = Instant.ofEpochSecond(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) * 1_000);
+                    Instant time = Instant.ofEpochSecond(Long.parseLong(m.group(1)),
+                            Long.parseLong(m.group(2)) * 1_000);
                     packets.add(new Packet(time, Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
                             m.group(5), m.group(6) == null ? 0 : Integer.parseInt(m.group(6))));
                 }

@@ -1,19 +1,19 @@
 package dev.tcpflight.agent.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tcpflight.agent.it.LibraryRun.Outcome;
 import dev.tcpflight.agent.it.RecordedConnections.Connection;
 import dev.tcpflight.agent.it.libraries.JettyPooledClient;
+import dev.tcpflight.schema.events.Fields;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue #14, scenario 1: Jetty 12 closes an idle keep-alive connection that Apache HttpClient 5's pool holds
@@ -38,23 +38,24 @@ class JettyHttpClientPoolIT {
         Connection listener = recorded.only("listener");
 
         assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
-                "ESTABLISHED>CLOSE_WAIT:fin-found", "CLOSE_WAIT>LAST_ACK:close"), client.jvmPath(), recorded.describe());
+                "ESTABLISHED>CLOSE_WAIT:fin-found", "CLOSE_WAIT>LAST_ACK:close"), client.jvmPath(),
+                recorded.describe());
         assertEquals(List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept",
                 "ESTABLISHED>FIN_WAIT_1:shutdown-output"), server.jvmPath(), recorded.describe());
         assertEquals(List.of("CLOSED>LISTEN:listen", "LISTEN>CLOSED:close"), listener.jvmPath(), recorded.describe());
-        assertTrue(client.transitionTo("CLOSE_WAIT").getString("detail").endsWith("by the periodic look"),
-                client.transitionTo("CLOSE_WAIT").getString("detail"));
-        assertEquals("peer-close", client.summary().getString("endCause"));
-        assertEquals("local-close", server.summary().getString("endCause"));
+        assertTrue(client.transitionTo("CLOSE_WAIT").getString(Fields.DETAIL).endsWith("by the periodic look"),
+                client.transitionTo("CLOSE_WAIT").getString(Fields.DETAIL));
+        assertEquals("peer-close", client.summary().getString(Fields.END_CAUSE));
+        assertEquals("local-close", server.summary().getString(Fields.END_CAUSE));
 
         // Bytes: what Jetty counted for its connection, and the same the other way round at the client.
         String[] jetty = run.result().stdout().lines().filter(l -> l.startsWith("jetty-bytes ")).findFirst()
                 .orElseThrow(() -> new AssertionError("no jetty-bytes line:\n" + run.result().stdout())).split(" ");
-        assertEquals(Long.parseLong(jetty[1]), server.summary().getLong("bytesRead"), "Jetty's bytes in");
-        assertEquals(Long.parseLong(jetty[2]), server.summary().getLong("bytesWritten"), "Jetty's bytes out");
-        assertEquals(server.summary().getLong("bytesRead"), client.summary().getLong("bytesWritten"));
-        assertEquals(server.summary().getLong("bytesWritten"), client.summary().getLong("bytesRead"));
-        assertTrue(client.summary().getLong("bytesRead") > JettyPooledClient.BODY.length(), "headers and body");
+        assertEquals(Long.parseLong(jetty[1]), server.summary().getLong(Fields.BYTES_READ), "Jetty's bytes in");
+        assertEquals(Long.parseLong(jetty[2]), server.summary().getLong(Fields.BYTES_WRITTEN), "Jetty's bytes out");
+        assertEquals(server.summary().getLong(Fields.BYTES_READ), client.summary().getLong(Fields.BYTES_WRITTEN));
+        assertEquals(server.summary().getLong(Fields.BYTES_WRITTEN), client.summary().getLong(Fields.BYTES_READ));
+        assertTrue(client.summary().getLong(Fields.BYTES_READ) > JettyPooledClient.BODY.length(), "headers and body");
 
         run.wire().assertEveryEndpointMatchesTheWire();
         assertTrue(!run.wire().closedFirst(client) && run.wire().closedFirst(server), "Jetty's FIN came first");

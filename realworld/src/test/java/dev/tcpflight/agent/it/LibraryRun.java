@@ -1,9 +1,8 @@
 package dev.tcpflight.agent.it;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * One run of a real library in a child JVM under the real agent jar, with the kernel sampler on (the states after

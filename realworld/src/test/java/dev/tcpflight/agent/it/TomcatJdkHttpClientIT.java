@@ -1,19 +1,19 @@
 package dev.tcpflight.agent.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tcpflight.agent.it.LibraryRun.Outcome;
 import dev.tcpflight.agent.it.RecordedConnections.Connection;
 import dev.tcpflight.agent.it.libraries.TomcatConnectionClose;
+import dev.tcpflight.schema.events.Fields;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue #14, scenarios 2 and 3: embedded Tomcat 11 answers the JDK's {@code java.net.http.HttpClient} with
@@ -48,10 +48,12 @@ class TomcatJdkHttpClientIT {
             assertEquals(CONNECT, client.jvmPath().subList(0, 2), recorded.describe());
             assertEquals(ACCEPT, server.jvmPath().subList(0, 2), recorded.describe());
             // the same response each time: the same bytes each way on every connection
-            assertEquals(servers.get(0).summary().getLong("bytesWritten"), server.summary().getLong("bytesWritten"));
-            assertTrue(server.summary().getLong("bytesWritten") > TomcatConnectionClose.BODY.length(), "head and body");
-            assertEquals(server.summary().getLong("bytesWritten"), client.summary().getLong("bytesRead"));
-            assertEquals(server.summary().getLong("bytesRead"), client.summary().getLong("bytesWritten"));
+            assertEquals(servers.get(0).summary().getLong(Fields.BYTES_WRITTEN),
+                    server.summary().getLong(Fields.BYTES_WRITTEN));
+            assertTrue(server.summary().getLong(Fields.BYTES_WRITTEN) > TomcatConnectionClose.BODY.length(),
+                    "head and body");
+            assertEquals(server.summary().getLong(Fields.BYTES_WRITTEN), client.summary().getLong(Fields.BYTES_READ));
+            assertEquals(server.summary().getLong(Fields.BYTES_READ), client.summary().getLong(Fields.BYTES_WRITTEN));
         }
     }
 
@@ -61,7 +63,8 @@ class TomcatJdkHttpClientIT {
      * wire has it too (scenario 3: nothing invented).
      */
     @Test
-    @Disabled("agent bug (reported on issue #14): a SocketChannel registered with a Selector is closed by the kernel only"
+    @Disabled("agent bug (reported on issue #14): a SocketChannel registered with a Selector is closed by the kernel"
+            + " only"
             + " when the selector deregisters it, after implCloseSelectableChannel, where the agent looks for the"
             + " peer's FIN or RST; one arriving in between is missed: JDK HttpClient ends recorded"
             + " ESTABLISHED>FIN_WAIT_1:close, FIN_WAIT_1>CLOSED:kernel whose FIN the wire shows 6 ms after Tomcat's"
@@ -81,7 +84,7 @@ class TomcatJdkHttpClientIT {
             assertEquals("ESTABLISHED>FIN_WAIT_1:close", active.jvmPath().get(2), pair);
             assertTrue(passive.jvmPath().get(2).startsWith("ESTABLISHED>CLOSE_WAIT:"), pair);
             assertEquals("CLOSE_WAIT>LAST_ACK:close", passive.jvmPath().get(3), pair);
-            assertEquals("peer-close", passive.summary().getString("endCause"), pair);
+            assertEquals("peer-close", passive.summary().getString(Fields.END_CAUSE), pair);
         }
     }
 

@@ -1,8 +1,12 @@
 package dev.tcpflight.agent.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tcpflight.agent.it.RecordedConnections.Connection;
 import dev.tcpflight.agent.it.WireCapture.Packet;
-
+import dev.tcpflight.schema.events.Fields;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,10 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Checks every endpoint of a recording against the loopback capture of the same run: each 4-tuple recorded once,
@@ -54,9 +54,9 @@ final class WireAudit {
             assertFalse(packets.isEmpty(), "no packet on the wire for " + tuple + " " + end.path()
                     + " (capture of " + wire.size() + " bytes)");
             assertTrue(end.summary() != null, tuple + ": no tcpflight.Connection event");
-            assertEquals(payload(packets, port(end.local()), true), end.summary().getLong("bytesWritten"),
+            assertEquals(payload(packets, port(end.local()), true), end.summary().getLong(Fields.BYTES_WRITTEN),
                     tuple + " bytesWritten against the wire");
-            assertEquals(payload(packets, port(end.local()), false), end.summary().getLong("bytesRead"),
+            assertEquals(payload(packets, port(end.local()), false), end.summary().getLong(Fields.BYTES_READ),
                     tuple + " bytesRead against the wire");
         }
     }
@@ -106,15 +106,15 @@ final class WireAudit {
 
     /** Each transition with the time it began, to set beside the packets' times. */
     private static List<String> timedPath(Connection end) {
-        return end.transitions().stream().map(t -> t.getStartTime() + " " + t.getString("fromState") + ">"
-                + t.getString("toState") + ":" + t.getString("trigger")).toList();
+        return end.transitions().stream().map(t -> t.getStartTime() + " " + t.getString(Fields.FROM_STATE) + ">"
+                + t.getString(Fields.TO_STATE) + ":" + t.getString(Fields.TRIGGER)).toList();
     }
 
     /** The first transition's old state, then each transition's new state. */
     static List<String> states(Connection end) {
         List<String> states = new ArrayList<>();
-        states.add(end.transitions().get(0).getString("fromState"));
-        end.transitions().forEach(t -> states.add(t.getString("toState")));
+        states.add(end.transitions().get(0).getString(Fields.FROM_STATE));
+        end.transitions().forEach(t -> states.add(t.getString(Fields.TO_STATE)));
         return states;
     }
 

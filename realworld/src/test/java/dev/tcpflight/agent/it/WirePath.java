@@ -1,7 +1,6 @@
 package dev.tcpflight.agent.it;
 
 import dev.tcpflight.agent.it.WireCapture.Packet;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,10 +3,6 @@ package dev.tcpflight.agent.it.libraries;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.catalina.Context;
-import org.apache.catalina.connector.Connector;
-import org.apache.catalina.startup.Tomcat;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
 
 /**
  * Child program: embedded Tomcat 11 (NIO connector) answers every request with {@code Connection: close}, so it
@@ -53,7 +52,8 @@ public final class TomcatConnectionClose {
         tomcat.stop();
         tomcat.destroy();
         Thread.sleep(AFTERMATH_MS);
-        System.exit(0); // the JDK 17 HttpClient has no close(); its selector thread would keep nothing alive, Tomcat's might
+        // the JDK 17 HttpClient has no close(); its selector thread would keep nothing alive, Tomcat's might
+        System.exit(0);
     }
 
     /** Every answer says {@code Connection: close}: Tomcat closes the connection after it. */
