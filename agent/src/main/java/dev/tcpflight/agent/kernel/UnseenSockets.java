@@ -28,8 +28,8 @@ import java.util.Set;
  * A socket is first reported when two looks in a row found it unowned: the application's thread registers a
  * socket just after the kernel made it (accept, connect), and one look can fall in between. The tables are read
  * only when some descriptor is an unowned socket, so a process whose sockets are all tracked pays for the
- * {@code /proc/self/fd} listing alone. A look that took long defers the next ones ({@value #PAUSE_PER_WORK} times
- * its duration: at most 1% of a core, however large the host's table); a deferred look repeats the last report.
+ * {@code /proc/self/fd} listing alone. The looks' CPU time is held to 1% of a core on average by the kernel
+ * sampler's {@link PollSchedule}, however large the host's table; a deferred look repeats the last report.
  */
 public final class UnseenSockets {
 
@@ -42,14 +42,15 @@ public final class UnseenSockets {
     private record Row(long inode, int fd, InetSocketAddress local, InetSocketAddress remote, TcpState state) {
     }
 
-    private static final long PAUSE_PER_WORK = 99;
-
     private final Path fds;
     private final ProcNetTcpReader tables;
     private final PortFilter filter;
     /** Unowned sockets by inode: their last row, and whether it was reported (two looks found it). */
     private final Map<Long, Row> candidates = new HashMap<>();
     private final Map<Long, Sighting> reported = new HashMap<>();
+    /** The kernel sampler's budget, 1% of a core on average, charged with each look's CPU time. */
+    private final PollSchedule budget = new PollSchedule(SamplerLimits.DEFAULTS);
+    private final ThreadCpuClock cpu = new ThreadCpuClock(ThreadCpuClock.SCHEDSTAT);
     private long noLookBefore = System.nanoTime();
     private long lastLookNanos;
 
@@ -68,7 +69,7 @@ public final class UnseenSockets {
                 filter);
     }
 
-    /** Wall-clock time of the last look that ran, tables included; for measurements. */
+    /** CPU time (where unknown, elapsed time) of the last look that ran, tables included; for measurements. */
     public synchronized long lastLookNanos() {
         return lastLookNanos;
     }
@@ -81,6 +82,7 @@ public final class UnseenSockets {
      */
     public synchronized List<Sighting> look(Set<Integer> owned, boolean anyway) throws IOException {
         long start = System.nanoTime();
+        long cpuBefore = cpu.nanos();
         if (!anyway && start - noLookBefore < 0) {
             List<Sighting> again = new ArrayList<>();
             reported.values().forEach(s -> again.add(unchanged(s)));
@@ -96,9 +98,9 @@ public final class UnseenSockets {
             readRows(fdByInode, unowned, rows, listening);
         }
         List<Sighting> sightings = update(rows, listening, ownedInodes);
-        long took = System.nanoTime() - start;
-        lastLookNanos = took;
-        noLookBefore = start + took * (PAUSE_PER_WORK + 1);
+        long cost = ThreadCpuClock.cost(cpuBefore, cpu.nanos(), start, System.nanoTime());
+        lastLookNanos = cost;
+        noLookBefore = budget.earliestRead(start, cost);
         return sightings;
     }
 
