@@ -8,6 +8,7 @@ import dev.tcpflight.agent.events.JfrRecorder;
 import dev.tcpflight.agent.events.PreexistingSocketsReporter;
 import dev.tcpflight.agent.events.SocketStatesReporter;
 import dev.tcpflight.agent.events.StackTracePolicy;
+import dev.tcpflight.agent.events.UnseenSocketsReporter;
 import dev.tcpflight.agent.instrumentation.AsynchronousServerSocketChannelImplInstrumentation;
 import dev.tcpflight.agent.instrumentation.AsynchronousSocketChannelImplInstrumentation;
 import dev.tcpflight.agent.instrumentation.IOUtilInstrumentation;
@@ -26,6 +27,7 @@ import dev.tcpflight.agent.kernel.KernelFollower;
 import dev.tcpflight.agent.kernel.KernelSampler;
 import dev.tcpflight.agent.kernel.OpenSockets;
 import dev.tcpflight.agent.kernel.PeerCloseWatcher;
+import dev.tcpflight.agent.kernel.UnseenSockets;
 import dev.tcpflight.agent.tracking.ConnectionTracker;
 import dev.tcpflight.agent.tracking.KernelWatch;
 import dev.tcpflight.agent.tracking.PortFilter;
@@ -126,7 +128,7 @@ public final class AgentInstaller {
                 access, new PortFilter(options.ports()), kernelWatch(options));
         PreexistingSocketsReporter preexistingReporter = new PreexistingSocketsReporter(tracker);
         EventRegistration.whenRecorderStarts(new SocketStatesReporter(tracker, AgentFailures::count),
-                preexistingReporter);
+                preexistingReporter, new UnseenSocketsReporter(unseenSockets(options), tracker));
         TcpBridge.install(tracker, access);
         if (access.canAskForPeerClose()) {
             new PeerCloseWatcher(tracker).start();
@@ -142,6 +144,15 @@ public final class AgentInstaller {
             // A recording running already gets them now; one started later, at its start (beginChunk).
             preexistingReporter.run();
         }
+    }
+
+    /** The look at the sockets no hook saw; none where the OS cannot list them (then it says so, once). */
+    private static UnseenSockets unseenSockets(AgentOptions options) {
+        UnseenSockets look = UnseenSockets.ofThisProcess(new PortFilter(options.ports()));
+        if (look == null && options.verbose()) {
+            System.err.println("[tcpflight] sockets no hook saw are not reported: " + KernelSampler.supportReason());
+        }
+        return look;
     }
 
     /** The TCP sockets open at the attach, which the agent will meet mid-life; none where the OS cannot say. */

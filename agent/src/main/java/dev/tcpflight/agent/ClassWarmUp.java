@@ -22,17 +22,17 @@ final class ClassWarmUp {
      */
     static final List<String> CLASSES = List.of(
             "agent.bridge.AcceptHandOff", "agent.bridge.AgentFailures", "agent.bridge.NativeTransports",
-            "agent.bridge.ReentrancyGuard", "agent.bridge.TcpBridge",
+            "agent.bridge.ReentrancyGuard", "agent.bridge.TcpBridge", "agent.bridge.UntracedTransports",
             "agent.events.EventRegistration", "agent.events.FaultInjectingRecorder", "agent.events.JfrRecorder",
             "agent.events.PreexistingSocketsReporter", "agent.events.SocketStatesReporter",
-            "agent.events.StackTracePolicy",
+            "agent.events.StackTracePolicy", "agent.events.UnseenSocketsReporter",
             "agent.tracking.ConnectionTracker", "agent.tracking.KernelWatch", "agent.tracking.Observation",
             "agent.tracking.OpenSocket", "agent.tracking.PeerSignal", "agent.tracking.PortFilter",
             "agent.tracking.PreexistingSockets", "agent.tracking.SocketProbe", "agent.tracking.SocketRegistry",
             "agent.tracking.TcpStateMachine", "agent.tracking.TrackedSocket", "agent.tracking.Transition",
             "agent.tracking.TransitionRecorder",
             "schema.AgentOptions", "schema.AgentProperties", "schema.EndCause", "schema.Role", "schema.SocketApi",
-            "schema.Source", "schema.TcpState", "schema.Trigger", "schema.Vocabulary");
+            "schema.Source", "schema.TcpState", "schema.Trigger", "schema.UnseenReason", "schema.Vocabulary");
 
     private ClassWarmUp() {
     }

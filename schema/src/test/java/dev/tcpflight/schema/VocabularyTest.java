@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class VocabularyTest {
 
     private static final List<Class<? extends Vocabulary>> ALL = List.of(TcpState.class, Trigger.class,
-            Source.class, Role.class, EndCause.class, SocketApi.class);
+            Source.class, Role.class, EndCause.class, SocketApi.class, UnseenReason.class);
 
     @Test
     void labelsAreDistinctAndFindTheirValue() {

@@ -15,8 +15,15 @@ final class NativeTransports {
     private NativeTransports() {
     }
 
-    /** The transport's {@link SocketApi}, or null for a socket of a transport that is not traced. */
+    /**
+     * The transport's {@link SocketApi}, or null for a socket of a transport that is not traced, which
+     * {@link UntracedTransports} then says once.
+     */
     static SocketApi apiOf(Object socket) {
-        return socket.getClass().getName().endsWith(EPOLL_SOCKET) ? SocketApi.NETTY_EPOLL : null;
+        if (socket.getClass().getName().endsWith(EPOLL_SOCKET)) {
+            return SocketApi.NETTY_EPOLL;
+        }
+        UntracedTransports.met(socket);
+        return null;
     }
 }

@@ -4,6 +4,8 @@ import dev.tcpflight.schema.events.ConnectionEvent;
 import dev.tcpflight.schema.events.PreexistingSocketEvent;
 import dev.tcpflight.schema.events.SocketStatesEvent;
 import dev.tcpflight.schema.events.StateChangeEvent;
+import dev.tcpflight.schema.events.UnseenSocketEvent;
+import dev.tcpflight.schema.events.UntracedTransportEvent;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
 
@@ -18,14 +20,18 @@ public final class EventRegistration implements FlightRecorderListener {
 
     private final SocketStatesReporter states;
     private final PreexistingSocketsReporter preexisting;
+    private final UnseenSocketsReporter unseen;
 
-    private EventRegistration(SocketStatesReporter states, PreexistingSocketsReporter preexisting) {
+    private EventRegistration(SocketStatesReporter states, PreexistingSocketsReporter preexisting,
+                              UnseenSocketsReporter unseen) {
         this.states = states;
         this.preexisting = preexisting;
+        this.unseen = unseen;
     }
 
-    public static void whenRecorderStarts(SocketStatesReporter states, PreexistingSocketsReporter preexisting) {
-        FlightRecorder.addListener(new EventRegistration(states, preexisting));
+    public static void whenRecorderStarts(SocketStatesReporter states, PreexistingSocketsReporter preexisting,
+                                          UnseenSocketsReporter unseen) {
+        FlightRecorder.addListener(new EventRegistration(states, preexisting, unseen));
     }
 
     @Override
@@ -34,7 +40,11 @@ public final class EventRegistration implements FlightRecorderListener {
         FlightRecorder.register(ConnectionEvent.class);
         FlightRecorder.register(SocketStatesEvent.class);
         FlightRecorder.register(PreexistingSocketEvent.class);
+        FlightRecorder.register(UnseenSocketEvent.class);
+        FlightRecorder.register(UntracedTransportEvent.class);
         FlightRecorder.addPeriodicEvent(SocketStatesEvent.class, states);
         FlightRecorder.addPeriodicEvent(PreexistingSocketEvent.class, preexisting);
+        FlightRecorder.addPeriodicEvent(UnseenSocketEvent.class, unseen.sockets());
+        FlightRecorder.addPeriodicEvent(UntracedTransportEvent.class, unseen.chunkEdge());
     }
 }

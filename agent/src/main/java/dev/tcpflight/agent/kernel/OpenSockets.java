@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class OpenSockets {
 
-    private static final Path FDS = Path.of("/proc/self/fd");
+    static final Path FDS = Path.of("/proc/self/fd");
     private static final String SOCKET_LINK = "socket:[";
 
     private OpenSockets() {
@@ -38,7 +38,7 @@ public final class OpenSockets {
         if (fdByInode.isEmpty()) {
             return sockets;
         }
-        tables.read(new ProcNetTcp.RowSink() {
+        tables.read(new ProcessRows() {
             @Override
             public void row(long localHi, long localLo, int localPort, long remoteHi, long remoteLo, int remotePort,
                             int stateCode, long inode) {
@@ -50,22 +50,27 @@ public final class OpenSockets {
                 }
             }
 
-            @Override
-            public boolean wantsInode() {
-                return true;
-            }
-
-            /** A socket in TIME_WAIT belongs to no process (inode 0), and may be most of a busy server's table. */
-            @Override
-            public boolean wantsState(int stateCode) {
-                return ProcNetTcp.state(stateCode) != TcpState.TIME_WAIT;
-            }
         }, true);
         return sockets;
     }
 
+    /** The rows a process's own sockets can be: with their inode, never in TIME_WAIT. */
+    abstract static class ProcessRows implements ProcNetTcp.RowSink {
+
+        @Override
+        public boolean wantsInode() {
+            return true;
+        }
+
+        /** A socket in TIME_WAIT belongs to no process (inode 0), and may be most of a busy server's table. */
+        @Override
+        public boolean wantsState(int stateCode) {
+            return ProcNetTcp.state(stateCode) != TcpState.TIME_WAIT;
+        }
+    }
+
     /** Socket inode to file descriptor number, for every open descriptor that is a socket of any kind. */
-    private static Map<Long, Integer> socketInodes(Path fds) throws IOException {
+    static Map<Long, Integer> socketInodes(Path fds) throws IOException {
         Map<Long, Integer> fdByInode = new HashMap<>();
         try (DirectoryStream<Path> links = Files.newDirectoryStream(fds)) {
             for (Path link : links) {

@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 /**
  * Turns what the instrumentation observes into per-socket state and transitions. Sockets are keyed by an object
@@ -60,6 +61,19 @@ public final class ConnectionTracker {
     /** How many tracked sockets are in each state, indexed by {@link TcpState#ordinal()}. */
     public int[] countByState() {
         return sockets.countByState();
+    }
+
+    /**
+     * The file descriptor numbers of the open sockets the agent tracks, for the look at the process's sockets that
+     * no hook saw ({@code kernel.UnseenSockets}); a socket whose number is unknown (closed meanwhile) is left out.
+     */
+    public void trackedDescriptors(IntConsumer each) {
+        sockets.forEach(socket -> {
+            int fd = probe.fdNumber(socket.key);
+            if (fd >= 0) {
+                each.accept(fd);
+            }
+        });
     }
 
     public void listening(Object key, Object owner, SocketApi api, InetSocketAddress local) {

@@ -12,7 +12,8 @@ public record PortFilter(Set<Integer> ports) {
         ports = Set.copyOf(ports);
     }
 
-    boolean admits(InetSocketAddress local, InetSocketAddress remote) {
+    /** Whether a socket with these ends is tracked; also how an untracked socket of the process is classed. */
+    public boolean admits(InetSocketAddress local, InetSocketAddress remote) {
         return ports.isEmpty() || local != null && ports.contains(local.getPort())
                 || remote != null && ports.contains(remote.getPort());
     }

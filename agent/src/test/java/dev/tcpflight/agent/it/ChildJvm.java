@@ -39,6 +39,7 @@ final class ChildJvm {
     private Path workingDirectory;
     private Path modulePath;
     private boolean withAgent = true;
+    private List<String> launcher = List.of();
 
     ChildJvm agentOptions(String options) {
         this.agentOptions = "=" + options;
@@ -78,6 +79,15 @@ final class ChildJvm {
         return this;
     }
 
+    /**
+     * Starts the JVM through this command, which ends by running its arguments (e.g. a shell that opens a
+     * descriptor for the JVM to inherit, then {@code exec "$@"}).
+     */
+    ChildJvm launchedBy(String... command) {
+        this.launcher = List.of(command);
+        return this;
+    }
+
     ChildJvm jvmOption(String option) {
         jvmOptions.add(option);
         return this;
@@ -110,7 +120,7 @@ final class ChildJvm {
     }
 
     Running start(String mainClass, String... arguments) throws IOException {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (withAgent) {
             command.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + agentOptions);

@@ -37,7 +37,7 @@ public final class LadderCommand extends RecordingCommand {
                 .limit(recordings.limit())
                 .toList();
         if (pairs.isEmpty()) {
-            recordings.noneMatched();
+            recordings.noneMatched(reader);
             return 0;
         }
         PrintWriter out = out();

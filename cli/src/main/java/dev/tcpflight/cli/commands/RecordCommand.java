@@ -169,7 +169,8 @@ public final class RecordCommand implements Callable<Integer> {
         RecordingReader reader = RecordingReader.open(List.of(file));
         reader.scan(Progress.NONE, summary);
         Colors colors = new Colors(spec.commandLine().getColorScheme().ansi());
-        new SummaryRenderer(Glyphs.forStandardOutput(), colors).render(summary.summary(reader.recordings()), out);
+        new SummaryRenderer(Glyphs.forStandardOutput(), colors).render(summary.summary(reader.recordings()),
+                reader.besides(), out);
     }
 
     /** Whether the recording holds a transition or connection event (reading stops at the first one). */

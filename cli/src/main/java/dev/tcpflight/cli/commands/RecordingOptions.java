@@ -105,7 +105,7 @@ public final class RecordingOptions {
         }));
         earliest.inOrderOfStart().forEach(sink);
         if (matched[0] == 0) {
-            noneMatched();
+            noneMatched(reader);
         }
     }
 
@@ -132,7 +132,19 @@ public final class RecordingOptions {
         }
     }
 
-    public void noneMatched() {
-        command.commandLine().getErr().println("tcpflight: no connection matches the filters");
+    /**
+     * Says why nothing is shown: the filters, or the recordings themselves (the agent was there but traced no
+     * connection, perhaps while the kernel showed sockets no hook saw). A recording without any of the agent's
+     * events never gets here: {@link RecordingReader} refuses it.
+     */
+    public void noneMatched(RecordingReader reader) {
+        command.commandLine().getErr().println("tcpflight: " + (reader.connections() > 0
+                ? "no connection matches the filters" : NothingTraced.why(reader)));
+    }
+
+    /** After connections were shown: the sockets that are not among them because no hook saw them. */
+    public void noteKernelOnly(RecordingReader reader) {
+        NothingTraced.alsoKernelOnly(reader).ifPresent(note -> command.commandLine().getErr().println("tcpflight: "
+                + note));
     }
 }

@@ -30,7 +30,7 @@ public final class SummaryCommand extends RecordingCommand {
         RecordingReader reader = recordings.open();
         recordings.scan(reader, summary);
         new SummaryRenderer(Glyphs.forStandardOutput(), colors())
-                .render(summary.summary(reader.recordings()), out());
+                .render(summary.summary(reader.recordings()), reader.besides(), out());
         return 0;
     }
 }

@@ -43,6 +43,7 @@ public final class TimelineCommand extends RecordingCommand {
         } finally {
             out.flush();
         }
+        recordings.noteKernelOnly(reader);
         return 0;
     }
 }

@@ -21,6 +21,8 @@ public final class RecordingReader {
     private static final int PROGRESS_EVERY = 4096;
 
     private final List<RecordingSpan> recordings;
+    private KernelOnlySockets besides = new KernelOnlySockets();
+    private long connections;
 
     private RecordingReader(List<RecordingSpan> recordings) {
         this.recordings = recordings;
@@ -37,6 +39,16 @@ public final class RecordingReader {
 
     public List<RecordingSpan> recordings() {
         return recordings;
+    }
+
+    /** What the last scan found besides the connections: the agent's presence, sockets seen only by the kernel. */
+    public KernelOnlySockets besides() {
+        return besides;
+    }
+
+    /** How many connections the last scan found, before any filter. */
+    public long connections() {
+        return connections;
     }
 
     /** The start of the earliest recording: what relative times ({@code --since 1.5s}) count from. */
@@ -60,9 +72,15 @@ public final class RecordingReader {
      */
     public long scan(Progress progress, Consumer<ConnectionTimeline> sink) throws TcpflightException {
         long late = 0;
+        besides = new KernelOnlySockets();
+        connections = 0;
+        Consumer<ConnectionTimeline> counted = connection -> {
+            connections++;
+            sink.accept(connection);
+        };
         try {
             for (RecordingSpan recording : recordings) {
-                late += scanFile(recording, new ConnectionAssembler(sink, recording.end()), progress);
+                late += scanFile(recording, new ConnectionAssembler(counted, recording.end()), progress);
             }
         } finally {
             progress.done();
@@ -91,6 +109,8 @@ public final class RecordingReader {
                 }
                 if (decoder.decode(event, assembler)) {
                     found++;
+                } else {
+                    besides.take(file, event);
                 }
                 if (time.isAfter(last)) {
                     last = time;
@@ -103,7 +123,7 @@ public final class RecordingReader {
         } catch (IOException e) {
             throw new TcpflightException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        if (found == 0) {
+        if (found == 0 && !besides.agentWasThere(file)) {
             throw new TcpflightException("no tcpflight events in " + file
                     + ": was the agent loaded (-javaagent) and tcpflight.jfc used?");
         }

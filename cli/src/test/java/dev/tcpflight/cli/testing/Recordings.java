@@ -1,9 +1,13 @@
 package dev.tcpflight.cli.testing;
 
 import dev.tcpflight.schema.events.ConnectionEvent;
+import dev.tcpflight.schema.events.SocketStatesEvent;
 import dev.tcpflight.schema.events.StateChangeEvent;
+import dev.tcpflight.schema.events.UnseenSocketEvent;
+import dev.tcpflight.schema.events.UntracedTransportEvent;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import jdk.jfr.Event;
 import jdk.jfr.Name;
 import jdk.jfr.Recording;
@@ -47,6 +51,22 @@ public final class Recordings {
                 }
                 parts[i].run();
             }
+            recording.stop();
+            recording.dump(file);
+        }
+        return file;
+    }
+
+    /** As {@link #record}, with the agent's periodic events too (committed by the body, not by a period). */
+    public static Path recordWithLooks(Path file, Runnable body) throws IOException {
+        try (Recording recording = new Recording()) {
+            recording.enable(StateChangeEvent.class).with("stackTrace", "true");
+            recording.enable(ConnectionEvent.class);
+            recording.enable(SocketStatesEvent.class).withPeriod(Duration.ofHours(1));
+            recording.enable(UnseenSocketEvent.class).withPeriod(Duration.ofHours(1));
+            recording.enable(UntracedTransportEvent.class);
+            recording.start();
+            body.run();
             recording.stop();
             recording.dump(file);
         }

@@ -45,6 +45,13 @@ public final class Fields {
     public static final String FD = "fd";
     public static final String STATE = "state";
 
+    // tcpflight.UnseenSocket (with FD, STATE, FROM_STATE, TRIGGER, SOURCE, ROLE and the addresses)
+    public static final String INODE = "inode";
+    public static final String REASON = "reason";
+
+    // tcpflight.UntracedTransport (with DETAIL)
+    public static final String TRANSPORT = "transport";
+
     private Fields() {
     }
 }

@@ -8,7 +8,8 @@ public final class TcpflightEvents {
     public static final String PREFIX = "tcpflight.";
 
     public static final List<Class<? extends jdk.jfr.Event>> ALL = List.of(StateChangeEvent.class,
-            ConnectionEvent.class, SocketStatesEvent.class, PreexistingSocketEvent.class);
+            ConnectionEvent.class, SocketStatesEvent.class, PreexistingSocketEvent.class, UnseenSocketEvent.class,
+            UntracedTransportEvent.class);
 
     private TcpflightEvents() {
     }

@@ -1,0 +1,80 @@
+package dev.tcpflight.agent.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tcpflight.agent.kernel.UnseenSockets.Sighting;
+import dev.tcpflight.agent.tracking.OpenSocket;
+import dev.tcpflight.agent.tracking.PortFilter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The look at the process's sockets no hook saw, on real loopback sockets of this test JVM (which runs without
+ * the agent, so every socket is unowned unless the test says otherwise).
+ */
+class UnseenSocketsTest {
+
+    @Test
+    void reportsASocketFoundUnownedTwiceThenEachChangeThenItsEnd() throws Exception {
+        assumeTrue(KernelSampler.isSupported(), KernelSampler.supportReason());
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        try (ServerSocket listener = new ServerSocket(0, 1, loopback);
+             Socket client = new Socket(loopback, listener.getLocalPort());
+             Socket server = listener.accept()) {
+            int port = listener.getLocalPort();
+            UnseenSockets look = UnseenSockets.ofThisProcess(new PortFilter(Set.of(port)));
+            assertEquals(Set.of(), mine(look.look(Set.of(), false), port), "one look is not enough: hooks lag");
+            assertEquals(Set.of("listener " + port + " CLOSED>LISTEN first-seen inferred unhooked",
+                    "client " + client.getLocalPort() + " CLOSED>ESTABLISHED first-seen inferred unhooked",
+                    "server " + port + " CLOSED>ESTABLISHED first-seen inferred unhooked"),
+                    mine(look.look(Set.of(), true), port));
+            assertEquals(Set.of("listener " + port + " LISTEN", "client " + client.getLocalPort() + " ESTABLISHED",
+                    "server " + port + " ESTABLISHED"), mine(look.look(Set.of(), true), port), "unchanged");
+
+            client.close(); // the server's end goes to CLOSE_WAIT; the client's leaves the process
+            Thread.sleep(50);
+            int listenerFd = fdOf(port, true);
+            assertEquals(Set.of("client " + client.getLocalPort() + " ESTABLISHED>CLOSED kernel kernel unhooked",
+                    "server " + port + " ESTABLISHED>CLOSE_WAIT kernel kernel unhooked"),
+                    mine(look.look(Set.of(listenerFd), true), port),
+                    "a listener tracked from now on is dropped without an end");
+        }
+    }
+
+    @Test
+    void aSocketOutsideThePortsOptionIsFilteredNotUnhooked() throws Exception {
+        assumeTrue(KernelSampler.isSupported(), KernelSampler.supportReason());
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = listener.getLocalPort();
+            UnseenSockets look = UnseenSockets.ofThisProcess(new PortFilter(Set.of(port + 1)));
+            look.look(Set.of(), true);
+            assertEquals(Set.of("listener " + port + " CLOSED>LISTEN first-seen inferred filtered"),
+                    mine(look.look(Set.of(), true), port));
+        }
+    }
+
+    /** The sightings of sockets on {@code port}: role, local port, change (or state) and, for a change, reason. */
+    private static Set<String> mine(List<Sighting> sightings, int port) {
+        Set<String> text = new TreeSet<>();
+        for (Sighting s : sightings) {
+            if (s.local().getPort() == port || s.remote().getPort() == port) {
+                text.add(s.role().label() + " " + s.local().getPort() + " " + (s.step() == null ? s.state()
+                        : s.step().from() + ">" + s.step().to() + " " + s.step().trigger().label() + " "
+                        + s.step().source().label() + " " + s.reason().label()));
+            }
+        }
+        return text;
+    }
+
+    private static int fdOf(int port, boolean listener) throws Exception {
+        return OpenSockets.snapshot().stream()
+                .filter(s -> s.local().getPort() == port && (s.remote().getPort() == 0) == listener)
+                .mapToInt(OpenSocket::fd).findFirst().orElseThrow();
+    }
+}
