@@ -6,6 +6,7 @@ import dev.tcpflight.cli.commands.DemoCommand;
 import dev.tcpflight.cli.commands.ExportCommand;
 import dev.tcpflight.cli.commands.LadderCommand;
 import dev.tcpflight.cli.commands.ListCommand;
+import dev.tcpflight.cli.commands.MapCommand;
 import dev.tcpflight.cli.commands.RecordCommand;
 import dev.tcpflight.cli.commands.ReportCommand;
 import dev.tcpflight.cli.commands.SummaryCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             TimelineCommand.class,
             LadderCommand.class,
+            MapCommand.class,
             SummaryCommand.class,
             ReportCommand.class,
             ExportCommand.class,

@@ -2,7 +2,6 @@ package dev.tcpflight.cli.commands;
 
 import dev.tcpflight.cli.TcpflightException;
 import dev.tcpflight.cli.analysis.ConnectionPair;
-import dev.tcpflight.cli.analysis.Pairing;
 import dev.tcpflight.cli.recording.ConnectionFilter;
 import dev.tcpflight.cli.recording.ConnectionTimeline;
 import dev.tcpflight.cli.recording.RecordingReader;
@@ -30,18 +29,14 @@ public final class LadderCommand extends RecordingCommand {
     public Integer call() throws TcpflightException {
         RecordingReader reader = recordings.open();
         List<ConnectionTimeline> all = recordings.readUnfiltered(reader);
-        // Pair first, then filter: --connection 2 shows connection 2 with its peer, whatever the peer's id.
-        ConnectionFilter filter = recordings.filter(reader);
-        List<ConnectionPair> pairs = Pairing.pair(all).stream()
-                .filter(pair -> pair.ends().anyMatch(filter))
-                .limit(recordings.limit())
-                .toList();
+        List<ConnectionPair> pairs = recordings.pairs(reader, all);
         if (pairs.isEmpty()) {
             recordings.noneMatched(reader);
             return 0;
         }
         PrintWriter out = out();
         new LadderRenderer(Glyphs.forStandardOutput(), colors()).render(pairs, out);
+        ConnectionFilter filter = recordings.filter(reader);
         long listeners = all.stream().filter(t -> t.socket().is(Role.LISTENER) && filter.test(t)).count();
         if (listeners > 0) {
             out.println();

@@ -1,6 +1,8 @@
 package dev.tcpflight.cli.commands;
 
 import dev.tcpflight.cli.TcpflightException;
+import dev.tcpflight.cli.analysis.ConnectionPair;
+import dev.tcpflight.cli.analysis.Pairing;
 import dev.tcpflight.cli.commands.OptionConverters.Host;
 import dev.tcpflight.cli.commands.OptionConverters.HostConverter;
 import dev.tcpflight.cli.commands.OptionConverters.TimeRefConverter;
@@ -82,6 +84,23 @@ public final class RecordingOptions {
         return new ConnectionFilter(port, addresses, states, ids,
                 since == null ? null : since.resolve(reader.start()),
                 until == null ? null : until.resolve(reader.start()));
+    }
+
+    /** The recordings as given on the command line. */
+    public List<Path> files() {
+        return List.copyOf(files);
+    }
+
+    /**
+     * The pairs of ends that pass the filters, the first {@code --limit} to start. Paired first, then filtered:
+     * {@code --connection 2} keeps connection 2 with its peer, whatever the peer's id.
+     */
+    public List<ConnectionPair> pairs(RecordingReader reader, List<ConnectionTimeline> all) {
+        ConnectionFilter filter = filter(reader);
+        return Pairing.pair(all).stream()
+                .filter(pair -> pair.ends().anyMatch(filter))
+                .limit(limit())
+                .toList();
     }
 
     public int limit() {

@@ -29,7 +29,7 @@ class BadInputTest {
     @TempDir
     static Path dir;
 
-    private static final List<String> COMMANDS = List.of("timeline", "ladder", "summary", "report", "export");
+    private static final List<String> COMMANDS = List.of("timeline", "ladder", "map", "summary", "report", "export");
 
     @BeforeAll
     static void inputs() throws IOException {
@@ -124,7 +124,7 @@ class BadInputTest {
     }
 
     static Stream<String> readers() {
-        return Stream.of("timeline", "ladder", "summary");
+        return Stream.of("timeline", "ladder", "map", "summary");
     }
 
     static Stream<String> writers() {

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tcpflight.cli.testing.CliRun;
 import dev.tcpflight.cli.testing.FakeApp;
+import dev.tcpflight.cli.testing.FakeFleet;
 import dev.tcpflight.cli.testing.Golden;
 import dev.tcpflight.cli.testing.JsonCheck;
 import dev.tcpflight.cli.testing.Recordings;
 import dev.tcpflight.cli.testing.Scrub;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +54,19 @@ class CommandGoldenTest {
     void ladderOfEndsRecordedByTwoJvms() {
         Golden.assertMatches("ladder-two-recordings.txt",
                 Scrub.times(out("ladder", client.toString(), server.toString())));
+    }
+
+    @Test
+    void mapOfTwoJvms() {
+        Golden.assertMatches("map-two-jvms.txt", out("map", client.toString(), server.toString()));
+    }
+
+    @Test
+    void mapOfThreeJvmsWithLabels() throws Exception {
+        List<Path> fleet = FakeFleet.record(dir);
+
+        Golden.assertMatches("map-three-jvms.txt", out(Stream.concat(Stream.of("map", "--label",
+                fleet.get(1) + "=proxy"), fleet.stream().map(Path::toString)).toArray(String[]::new)));
     }
 
     @Test

@@ -73,6 +73,20 @@ public final class Recordings {
         return file;
     }
 
+    /** A recording that also holds this JVM's {@code jdk.JVMInformation}, as {@code tcpflight.jfc} enables it. */
+    public static Path withJvmInformation(Path file, Runnable body) throws IOException {
+        try (Recording recording = new Recording()) {
+            recording.enable(StateChangeEvent.class);
+            recording.enable(ConnectionEvent.class);
+            recording.enable("jdk.JVMInformation").with("period", "beginChunk");
+            recording.start();
+            body.run();
+            recording.stop();
+            recording.dump(file);
+        }
+        return file;
+    }
+
     /** A valid recording with events, none of them tcpflight's. */
     public static Path withoutTcpflightEvents(Path file) throws IOException {
         try (Recording recording = new Recording()) {
