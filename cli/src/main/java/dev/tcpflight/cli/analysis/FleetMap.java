@@ -2,12 +2,15 @@ package dev.tcpflight.cli.analysis;
 
 import dev.tcpflight.cli.recording.Addresses;
 import dev.tcpflight.cli.recording.ConnectionTimeline;
+import dev.tcpflight.cli.recording.Endpoint;
 import dev.tcpflight.cli.recording.SocketInfo;
 import dev.tcpflight.schema.Role;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,15 +38,41 @@ public final class FleetMap {
 
     /** The edges in the order of their first connection. */
     public static List<MapEdge> of(List<ConnectionPair> pairs, Duration closeWaitThreshold) {
+        Map<String, MapNode> servers = servers(pairs);
         Map<EdgeKey, List<ConnectionPair>> byEdge = new LinkedHashMap<>();
-        pairs.forEach(pair -> byEdge.computeIfAbsent(edgeKey(pair), k -> new ArrayList<>()).add(pair));
+        pairs.forEach(pair -> byEdge.computeIfAbsent(edgeKey(pair, servers), k -> new ArrayList<>()).add(pair));
         List<MapEdge> edges = new ArrayList<>();
         byEdge.forEach((key, edgePairs) -> edges.add(edge(key, edgePairs, closeWaitThreshold)));
         return edges;
     }
 
-    /** Client node, server node, server port: a lone server end's client is external, its port ephemeral. */
-    private static EdgeKey edgeKey(ConnectionPair pair) {
+    /**
+     * The recorded JVM that accepted connections at each endpoint, where just one did: a connect to it that was
+     * refused or timed out (during a restart, under load) has no server end, yet belongs on its edge.
+     */
+    private static Map<String, MapNode> servers(List<ConnectionPair> pairs) {
+        Map<String, Set<MapNode>> byEndpoint = new HashMap<>();
+        pairs.stream().flatMap(ConnectionPair::ends).filter(end -> end.socket().is(Role.SERVER))
+                .forEach(end -> byEndpoint.computeIfAbsent(endpoint(end.socket().local()), k -> new HashSet<>())
+                        .add(MapNode.recorded(end.key().recording())));
+        Map<String, MapNode> servers = new HashMap<>();
+        byEndpoint.forEach((endpoint, nodes) -> {
+            if (nodes.size() == 1) {
+                servers.put(endpoint, nodes.iterator().next());
+            }
+        });
+        return servers;
+    }
+
+    private static String endpoint(Endpoint endpoint) {
+        return Addresses.canonical(endpoint.address()) + "|" + endpoint.port();
+    }
+
+    /**
+     * Client node, server node, server port. A lone client end's server is the recorded JVM that serves its
+     * remote endpoint, else external; a lone server end's client is external, its port ephemeral.
+     */
+    private static EdgeKey edgeKey(ConnectionPair pair, Map<String, MapNode> servers) {
         if (pair.complete()) {
             ConnectionTimeline server = pair.right().orElseThrow();
             return new EdgeKey(MapNode.recorded(pair.left().orElseThrow().key().recording()),
@@ -55,7 +84,8 @@ public final class FleetMap {
         MapNode external = MapNode.external(Addresses.canonical(socket.remote().address()));
         return socket.is(Role.SERVER)
                 ? new EdgeKey(external, recorded, socket.local().port())
-                : new EdgeKey(recorded, external, socket.remote().port());
+                : new EdgeKey(recorded, servers.getOrDefault(endpoint(socket.remote()), external),
+                        socket.remote().port());
     }
 
     private static MapEdge edge(EdgeKey key, List<ConnectionPair> pairs, Duration closeWaitThreshold) {

@@ -37,8 +37,8 @@ class FleetMapTest {
         Path backend = fleet.get(2);
 
         assertEquals(List.of(
-                new MapEdge(MapNode.recorded(client), MapNode.recorded(proxy), FakeFleet.PROXY_PORT, 2, 1, 0,
-                        Map.of(AnomalyKind.RESET, 1L)),
+                new MapEdge(MapNode.recorded(client), MapNode.recorded(proxy), FakeFleet.PROXY_PORT, 3, 2, 0,
+                        Map.of(AnomalyKind.RESET, 1L, AnomalyKind.CONNECT_TIMEOUT, 1L)),
                 new MapEdge(MapNode.recorded(client), MapNode.external("10.0.0.9"), 80, 1, 1, 0,
                         Map.of(AnomalyKind.REFUSED, 1L)),
                 new MapEdge(MapNode.recorded(proxy), MapNode.recorded(backend), FakeFleet.BACKEND_PORT, 2, 0, 2,

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Three JVMs, each recorded into its own file: a client (10.0.0.1) that calls a proxy (10.0.0.2:8080) twice, one
- * call reset by the client, and is refused by 10.0.0.9:80, which nobody recorded; the proxy, which calls a
+ * call reset by the client, a third time in vain (the connect times out), and is refused by 10.0.0.9:80, which
+ * nobody recorded; the proxy, which calls a
  * backend (10.0.0.3:5432) twice, leaking one socket and closing the other while the backend leaves it in
  * CLOSE_WAIT; the backend, also called by 10.0.0.7, which nobody recorded.
  */
@@ -39,6 +40,11 @@ public final class FakeFleet {
         refused.transition("SYN_SENT", "CLOSED", "connect-refused", "api",
                 "java.net.ConnectException: Connection refused");
         refused.end(0, 0, "CLOSED", "refused");
+        FakeSocket timeout = socket(4, "client", CLIENT, 40004, PROXY, PROXY_PORT);
+        timeout.transition("CLOSED", "SYN_SENT", "connect", "api");
+        timeout.transition("SYN_SENT", "CLOSED", "connect-timeout", "api",
+                "java.net.SocketTimeoutException: Connect timed out");
+        timeout.end(0, 0, "CLOSED", "timeout");
     }
 
     private static void proxy() {
