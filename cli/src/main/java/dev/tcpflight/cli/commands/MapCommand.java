@@ -45,7 +45,7 @@ public final class MapCommand extends RecordingCommand {
         RecordingReader reader = recordings.open();
         List<ConnectionPair> pairs = recordings.pairs(reader, recordings.readUnfiltered(reader));
         if (pairs.isEmpty()) {
-            recordings.noneMatched();
+            recordings.noneMatched(reader);
             return 0;
         }
         new MapRenderer(colors(), new JvmNames(recordings.files(), labels))
