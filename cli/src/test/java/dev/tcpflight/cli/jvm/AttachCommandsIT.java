@@ -183,7 +183,7 @@ class AttachCommandsIT {
 
         assertEquals(0, run.exitCode(), run.toString());
         Pattern line = Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}  #(\\d+)  (client|server)  127\\.0\\.0\\.1:\\d+"
-                + " → 127\\.0\\.0\\.1:\\d+  (\\w+ → \\w+)  [\\w-]+  (api|inferred)");
+                + " → 127\\.0\\.0\\.1:\\d+  (\\w+ → \\w+)  [\\w-]+  (api|inferred|kernel)");
         Map<String, List<String>> byConnection = new TreeMap<>();
         for (String text : run.out().lines().toList()) {
             Matcher matcher = line.matcher(text);
