@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
  * never returns -1 from a read, so only the kernel knows. This daemon thread asks the kernel about each open
  * connection the agent tracks ({@link ConnectionTracker#findPeerCloses}, one
  * {@code poll(2)} each, a microsecond or two): the cost grows with the process's own connections, not the host's.
- * It looks every {@value #INTERVAL_MS} ms, so that a CLOSE_WAIT is stamped within 50 ms of the FIN at the p99 (measured
+ * It looks every {@value #INTERVAL_MS} ms and records a FIN still unread 250 ms after a look first found it,
+ * stamped at that look: within 50 ms of the FIN at the p99 on an idle machine (measured
  * with {@code it.FinFoundLagMeasure}); the looks' CPU time is held to 1% of a core on average by the kernel
  * sampler's {@link PollSchedule}, which stretches the pauses of a process with thousands of connections.
  */
@@ -17,6 +18,8 @@ public final class PeerCloseWatcher implements Runnable {
 
     public static final String THREAD_NAME = "tcpflight-peer-close";
     static final long INTERVAL_MS = 20;
+    /** How long the application has to read a FIN the look found before it is recorded as found (and stamped). */
+    static final long CONFIRM_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final ConnectionTracker tracker;
     private final SamplerThread thread = new SamplerThread(THREAD_NAME, this);
@@ -44,7 +47,7 @@ public final class PeerCloseWatcher implements Runnable {
             long began = System.nanoTime();
             long cpuBefore = cpu.nanos();
             try {
-                tracker.findPeerCloses();
+                tracker.findPeerCloses(CONFIRM_AFTER_NANOS);
             } catch (Throwable e) { // never let the application see the agent fail; count it and go on
                 AgentFailures.record("peer-close look", e);
             }

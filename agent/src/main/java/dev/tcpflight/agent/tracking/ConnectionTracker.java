@@ -371,6 +371,14 @@ public final class ConnectionTracker {
      * its descriptor number may already name another socket) is left as it is. Returns how many were asked.
      */
     public int findPeerCloses() {
+        return findPeerCloses(0);
+    }
+
+    /**
+     * {@link #findPeerCloses()}, recording a sighting only at a look at least {@code confirmAfterNanos} after it:
+     * frequent looks stamp the FIN soon after it came, and the application still has that long to read it.
+     */
+    public int findPeerCloses(long confirmAfterNanos) {
         int[] asked = {0};
         sockets.forEach(socket -> {
             long word = socket.stateWord();
@@ -383,17 +391,19 @@ public final class ConnectionTracker {
             if (signal != PeerSignal.FIN && signal != PeerSignal.RESET) {
                 socket.peerSighting = null;
             } else if (earlier != null && earlier.word() == word && earlier.signal() == signal) {
-                socket.peerSighting = null;
-                notice(socket, word, signal, BY_LOOK, earlier.begun());
+                if (System.nanoTime() - earlier.seenAt() >= confirmAfterNanos) {
+                    socket.peerSighting = null;
+                    notice(socket, word, signal, BY_LOOK, earlier.begun());
+                }
             } else {
-                socket.peerSighting = new PeerSighting(word, signal, recorder.begin());
+                socket.peerSighting = new PeerSighting(word, signal, recorder.begin(), System.nanoTime());
             }
         });
         return asked[0];
     }
 
     /** What a look found, to be recorded if the next look finds the same. */
-    record PeerSighting(long word, PeerSignal signal, Object begun) {
+    record PeerSighting(long word, PeerSignal signal, Object begun, long seenAt) {
     }
 
     private void end(TrackedSocket socket, EndCause cause) {
