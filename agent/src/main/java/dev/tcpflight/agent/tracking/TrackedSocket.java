@@ -90,22 +90,12 @@ public final class TrackedSocket {
     public InetSocketAddress remote() { return remote; }
     /** Our end's numeric address as text, "" while unknown. */
     public String localHost() {
-        InetSocketAddress address = local;
-        HostText text = localText;
-        if (text == null || text.address != address) {
-            localText = text = HostText.of(address);
-        }
-        return text.host;
+        return (localText = HostText.of(local, localText)).host;
     }
 
     /** The peer's numeric address as text, "" while unknown. */
     public String remoteHost() {
-        InetSocketAddress address = remote;
-        HostText text = remoteText;
-        if (text == null || text.address != address) {
-            remoteText = text = HostText.of(address);
-        }
-        return text.host;
+        return (remoteText = HostText.of(remote, remoteText)).host;
     }
 
     public long bytesRead() { return bytesRead; }
@@ -152,8 +142,14 @@ public final class TrackedSocket {
 
     /** An address and its text, kept together so that a changed address (our end, once bound) gets new text. */
     private record HostText(InetSocketAddress address, String host) {
-        /** Numeric text only: a reverse DNS lookup inside a socket call could block the application. */
-        static HostText of(InetSocketAddress address) {
+        /**
+         * {@code known} if it was made from {@code address}, else the text of {@code address} ("" for null).
+         * Numeric text only: a reverse DNS lookup inside a socket call could block the application.
+         */
+        static HostText of(InetSocketAddress address, HostText known) {
+            if (known != null && known.address == address) {
+                return known;
+            }
             if (address == null) {
                 return new HostText(null, "");
             }
