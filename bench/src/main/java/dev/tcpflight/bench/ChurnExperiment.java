@@ -36,6 +36,10 @@ final class ChurnExperiment extends Experiment {
                 compare.ratio("CPU per conn", "cpu_us_per_op", AGENT_JFR, JFR, Target.NONE),
                 compare.ratio("CPU per conn", "cpu_us_per_op", AGENT_JFR_NO_STACKS, JFR, Target.NONE),
                 compare.ratio("CPU per conn", "cpu_us_per_op", AGENT, NONE, Target.NONE),
+                compare.value("CPU per conn", "cpu_us_per_op", JFR, Unit.MICROS),
+                compare.difference("CPU per conn", "cpu_us_per_op", AGENT_JFR, JFR, Unit.MICROS),
+                compare.value("allocated per conn", "bytes_per_op", JFR, Unit.BYTES),
+                compare.difference("allocated per conn", "bytes_per_op", AGENT_JFR, JFR, Unit.BYTES),
                 compare.ratio("idle agent", "ops_per_s", AGENT, NONE, Target.WITHIN_NOISE));
     }
 }

@@ -32,7 +32,8 @@ public final class Harness {
     static List<Experiment> experiments() {
         return List.of(new HotPathExperiment(), new SteadyStateExperiment("blocking"),
                 new SteadyStateExperiment("nio"), new StartupExperiment(), new AttachExperiment(),
-                new ChurnExperiment(), new CliExperiment(), new KernelSamplerExperiment());
+                new ChurnExperiment(), new HttpServerExperiment(true), new HttpServerExperiment(false),
+                new CliExperiment(), new KernelSamplerExperiment());
     }
 
     public static void main(String[] args) throws IOException {

@@ -110,10 +110,16 @@ final class Launcher implements AutoCloseable {
      * variant's recording is dumped and must hold tcpflight events, proving the agent really worked.
      */
     Map<String, Double> measure(Variant variant, boolean check, Class<?> main, List<String> args) throws Exception {
+        return measure(variant, check, main, args, plan.warmupMs());
+    }
+
+    /** The same with a warm-up of {@code warmupMs}, for a workload that needs longer to reach its steady state. */
+    Map<String, Double> measure(Variant variant, boolean check, Class<?> main, List<String> args, int warmupMs)
+            throws Exception {
         Path recording = check && variant.recordsTcpflight() ? scratch("check-" + variant.label + ".jfr") : null;
         List<String> allArgs = new ArrayList<>(args);
-        allArgs.addAll(plan.window());
-        Duration expected = Duration.ofMillis(plan.warmupMs() + plan.measureMs());
+        allArgs.addAll(List.of("warmupMs=" + warmupMs, "measureMs=" + plan.measureMs()));
+        Duration expected = Duration.ofMillis(warmupMs + plan.measureMs());
         Map<String, Double> result;
         try (ChildJvm child = start(options(variant, recording), main, allArgs, expected)) {
             result = child.result();

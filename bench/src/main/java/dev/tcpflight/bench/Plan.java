@@ -1,6 +1,5 @@
 package dev.tcpflight.bench;
 
-import java.util.List;
 
 /**
  * How long and how often to measure: the full suite, or the quick run that only proves every workload works
@@ -30,11 +29,6 @@ record Plan(boolean quick, int rounds, int startupRounds, int warmupMs, int meas
 
     boolean includes(Experiment experiment) {
         return experiment.name().contains(only);
-    }
-
-    /** The window arguments every workload main takes. */
-    List<String> window() {
-        return List.of("warmupMs=" + warmupMs, "measureMs=" + measureMs);
     }
 
     String describe() {

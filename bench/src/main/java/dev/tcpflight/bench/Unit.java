@@ -7,6 +7,8 @@ enum Unit {
     RATIO("%.3f"),
     MILLIS("%.0f ms"),
     NANOS("%.1f ns"),
+    MICROS("%.1f µs"),
+    BYTES("%,.0f B"),
     PER_SECOND("%,.0f /s"),
     PERCENT("%.2f %%");
 

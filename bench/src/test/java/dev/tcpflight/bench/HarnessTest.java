@@ -27,7 +27,7 @@ class HarnessTest {
         assertEquals(0, exit, () -> "a workload failed:\n" + printed + log.toString(StandardCharsets.UTF_8));
         assertFalse(printed.contains("FAILED"), printed);
         for (String figure : new String[] {"hot path", "throughput", "latency p99", "churn throughput",
-                "idle agent", "start-up", "attach", "CLI", "kernel sampler"}) {
+                "idle agent", "start-up", "attach", "http server", "CLI", "kernel sampler"}) {
             assertTrue(printed.contains("| " + figure), "no " + figure + " row:\n" + printed);
         }
         assertTrue(printed.contains("not judged"), "a quick run must not judge its figures:\n" + printed);

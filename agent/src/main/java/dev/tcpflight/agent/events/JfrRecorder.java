@@ -33,12 +33,10 @@ public final class JfrRecorder implements TransitionRecorder {
         }
         event.connectionId = socket.id();
         event.sequence = sequence;
-        InetSocketAddress local = socket.local();
-        InetSocketAddress remote = socket.remote();
-        event.localAddress = host(local);
-        event.localPort = port(local);
-        event.remoteAddress = host(remote);
-        event.remotePort = port(remote);
+        event.localAddress = socket.localHost();
+        event.localPort = port(socket.local());
+        event.remoteAddress = socket.remoteHost();
+        event.remotePort = port(socket.remote());
         event.fromState = transition.from().name();
         event.toState = transition.to().name();
         event.trigger = transition.trigger().label();
@@ -59,12 +57,10 @@ public final class JfrRecorder implements TransitionRecorder {
             return;
         }
         event.connectionId = socket.id();
-        InetSocketAddress local = socket.local();
-        InetSocketAddress remote = socket.remote();
-        event.localAddress = host(local);
-        event.localPort = port(local);
-        event.remoteAddress = host(remote);
-        event.remotePort = port(remote);
+        event.localAddress = socket.localHost();
+        event.localPort = port(socket.local());
+        event.remoteAddress = socket.remoteHost();
+        event.remotePort = port(socket.remote());
         event.role = socket.role().label();
         event.socketApi = socket.api().label();
         event.bytesRead = socket.bytesRead();
@@ -72,14 +68,6 @@ public final class JfrRecorder implements TransitionRecorder {
         event.finalState = socket.state().name();
         event.endCause = cause.label();
         event.commit();
-    }
-
-    /** Numeric text only: a reverse DNS lookup inside a socket call could block the application. */
-    private static String host(InetSocketAddress address) {
-        if (address == null) {
-            return "";
-        }
-        return address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
     }
 
     private static int port(InetSocketAddress address) {

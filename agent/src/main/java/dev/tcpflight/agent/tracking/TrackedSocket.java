@@ -63,6 +63,9 @@ public final class TrackedSocket {
     volatile Object lifetimeEvent;
     /** The CLOSED→SYN_SENT event, begun when connect started and committed once the local port is known. */
     private volatile Object pendingConnectEvent;
+    /** The endpoints' text, made at the first event that needs it instead of twice for every event. */
+    private volatile HostText localText;
+    private volatile HostText remoteText;
 
     TrackedSocket(long id, Object key, Object owner, ReferenceQueue<Object> queue, Role role, SocketApi api,
                   InetSocketAddress local, InetSocketAddress remote, TcpState initial) {
@@ -85,6 +88,16 @@ public final class TrackedSocket {
     public SocketApi api() { return api; }
     public InetSocketAddress local() { return local; }
     public InetSocketAddress remote() { return remote; }
+    /** Our end's numeric address as text, "" while unknown. */
+    public String localHost() {
+        return (localText = HostText.of(local, localText)).host;
+    }
+
+    /** The peer's numeric address as text, "" while unknown. */
+    public String remoteHost() {
+        return (remoteText = HostText.of(remote, remoteText)).host;
+    }
+
     public long bytesRead() { return bytesRead; }
     public long bytesWritten() { return bytesWritten; }
     public Object lifetimeEvent() { return lifetimeEvent; }
@@ -125,6 +138,24 @@ public final class TrackedSocket {
 
     static int transitionsOf(long word) {
         return (int) (word >>> 8);
+    }
+
+    /** An address and its text, kept together so that a changed address (our end, once bound) gets new text. */
+    private record HostText(InetSocketAddress address, String host) {
+        /**
+         * {@code known} if it was made from {@code address}, else the text of {@code address} ("" for null).
+         * Numeric text only: a reverse DNS lookup inside a socket call could block the application.
+         */
+        static HostText of(InetSocketAddress address, HostText known) {
+            if (known != null && known.address == address) {
+                return known;
+            }
+            if (address == null) {
+                return new HostText(null, "");
+            }
+            return new HostText(address,
+                    address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString());
+        }
     }
 
     /** Weak link to the socket object; enqueued when the application dropped it without close(). */
