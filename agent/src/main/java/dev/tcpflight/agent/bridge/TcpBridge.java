@@ -267,11 +267,25 @@ public final class TcpBridge {
     }
 
     /** close() on an open socket, before the JDK closes it. */
-    public static void closing(Object fd) {
+    /** See {@link ConnectionTracker#closing}; {@link #closed} follows when the close call returns. */
+    public static void closing(Object fd, boolean unreadResets) {
         ConnectionTracker t = enter(fd);
         if (t != null) {
             try {
-                t.closing(fd);
+                t.closing(fd, unreadResets);
+            } catch (Throwable e) {
+                AgentFailures.record("close", e);
+            } finally {
+                ReentrancyGuard.exit();
+            }
+        }
+    }
+
+    public static void closed(Object fd) {
+        ConnectionTracker t = enter(fd);
+        if (t != null) {
+            try {
+                t.closed(fd);
             } catch (Throwable e) {
                 AgentFailures.record("close", e);
             } finally {

@@ -84,14 +84,23 @@ public final class NioSocketImplInstrumentation implements SocketInstrumentation
     }
 
     /**
-     * On entry, while the socket can still be asked for its SO_LINGER and local port. close() is idempotent and
-     * nested (a failed connect closes inside connect): only a close of an open socket counts.
+     * Asked on entry, while the socket can still be asked, recorded on return. close() is idempotent and nested
+     * (a failed connect closes inside connect): only a close of an open socket counts.
      */
     static final class Close {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.FieldValue("state") int state, @Advice.FieldValue("fd") FileDescriptor fd) {
-            if (state >= FIRST_OPEN_STATE && state <= LAST_OPEN_STATE) {
-                TcpBridge.closing(fd);
+        static boolean enter(@Advice.FieldValue("state") int state, @Advice.FieldValue("fd") FileDescriptor fd) {
+            boolean open = state >= FIRST_OPEN_STATE && state <= LAST_OPEN_STATE;
+            if (open) {
+                TcpBridge.closing(fd, true);
+            }
+            return open;
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter boolean wasOpen, @Advice.FieldValue("fd") FileDescriptor fd) {
+            if (wasOpen) {
+                TcpBridge.closed(fd);
             }
         }
     }

@@ -93,11 +93,19 @@ final class SharedAdvice {
         }
     }
 
-    /** A close method the JDK runs once per channel; on entry, while the socket can still be asked. */
+    /**
+     * A close method the JDK runs once per channel, closing the descriptor within it: asked on entry, while the
+     * socket can still be asked, recorded on return, once the close has happened.
+     */
     static final class Close {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.FieldValue("fd") FileDescriptor fd) {
-            TcpBridge.closing(fd);
+            TcpBridge.closing(fd, true);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.FieldValue("fd") FileDescriptor fd) {
+            TcpBridge.closed(fd);
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.tcpflight.schema.SocketApi;
 import java.io.FileDescriptor;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
 import java.util.List;
 import net.bytebuddy.asm.Advice;
 
@@ -56,7 +57,7 @@ public final class SocketChannelImplInstrumentation implements SocketInstrumenta
                         SharedAdvice.ShutdownOutput.class),
                 // Runs once per channel; AbstractInterruptibleChannel.close() would also catch FileChannels.
                 new Hook("implCloseSelectableChannel()",
-                        named("implCloseSelectableChannel").and(takesArguments(0)), SharedAdvice.Close.class));
+                        named("implCloseSelectableChannel").and(takesArguments(0)), Close.class));
     }
 
     static final class Connect {
@@ -97,6 +98,23 @@ public final class SocketChannelImplInstrumentation implements SocketInstrumenta
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Thrown Throwable thrown) {
             TcpBridge.connectReturned(fd, thrown == null, thrown);
+        }
+    }
+
+    /**
+     * As {@link SharedAdvice.Close}, but a non-blocking channel still registered with a selector only has its
+     * output shut now (FIN, unless SO_LINGER 0), its descriptor closed when the selector drops it: unread data
+     * then cannot make this close send RST.
+     */
+    static final class Close {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This SelectableChannel self, @Advice.FieldValue("fd") FileDescriptor fd) {
+            TcpBridge.closing(fd, self.isBlocking() || !self.isRegistered());
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.FieldValue("fd") FileDescriptor fd) {
+            TcpBridge.closed(fd);
         }
     }
 }

@@ -56,6 +56,7 @@ public final class JdkSocketAccess implements SocketProbe {
         static final MethodHandle FD_VAL;
         static final MethodHandle NEW_FD;
         static final MethodHandle POLL;
+        static final MethodHandle AVAILABLE;
 
         static {
             try {
@@ -79,6 +80,7 @@ public final class JdkSocketAccess implements SocketProbe {
                         MethodType.methodType(Object.class, FileDescriptor.class, SocketOption.class));
                 POLL = inNet.findStatic(net, "poll",
                         MethodType.methodType(int.class, FileDescriptor.class, int.class, long.class));
+                AVAILABLE = inNet.findStatic(net, "available", MethodType.methodType(int.class, FileDescriptor.class));
                 Class<?> ioUtil = Class.forName("sun.nio.ch.IOUtil");
                 MethodHandles.Lookup inIoUtil = MethodHandles.privateLookupIn(ioUtil, own);
                 FD_VAL = inIoUtil.findStatic(ioUtil, "fdVal", MethodType.methodType(int.class, FileDescriptor.class));
@@ -192,6 +194,22 @@ public final class JdkSocketAccess implements SocketProbe {
             return PeerSignal.UNKNOWN; // closed meanwhile
         } catch (Throwable e) {
             throw new IllegalStateException("cannot poll socket", e);
+        }
+    }
+
+    /** {@code ioctl(FIONREAD)}; only on Linux, whose close sends RST when unread data is waiting. */
+    @Override
+    public int unreadBytes(Object key) {
+        if (!LINUX) {
+            return 0;
+        }
+        try {
+            FileDescriptor fd = descriptor(key);
+            return fd == null ? 0 : (int) Handles.AVAILABLE.invokeExact(fd);
+        } catch (IOException e) {
+            return 0;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot ask for unread bytes", e);
         }
     }
 

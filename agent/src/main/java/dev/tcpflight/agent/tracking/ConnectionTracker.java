@@ -32,6 +32,10 @@ public final class ConnectionTracker {
     private static final Transition CONNECT_STARTED =
             TcpStateMachine.next(TcpState.CLOSED, Observation.CONNECT_START).get(0);
     /** Found before a close or shutdown, or by the periodic look: fixed texts, nothing built per close. */
+    /** What a close will send, as {@link #closing} found it (compared by identity). */
+    private static final String ORDERLY_CLOSE = "";
+    private static final String LINGER_ZERO = "SO_LINGER 0";
+    private static final String UNREAD_DATA = "unread data in the receive queue";
     private static final String[] BEFORE_CLOSE = {"FIN found unread before close", "RST found waiting before close"};
     private static final String[] BY_LOOK = {"FIN found unread by the periodic look",
             "RST found waiting by the periodic look"};
@@ -216,8 +220,14 @@ public final class ConnectionTracker {
         }
     }
 
-    /** close() was called on an open socket; called before the JDK closes it, while it can still be asked. */
-    public void closing(Object key) {
+    /**
+     * close() was called on an open socket: asks the kernel now, while the socket can still be asked, what this
+     * close will send (RST for SO_LINGER 0 or unread data, else FIN) and whether the peer's FIN or RST is already
+     * waiting; {@code unreadResets}: false where the JDK only shuts the output now and closes the descriptor
+     * later. The peer is asked last, so that as little as possible runs between that answer and the close
+     * itself; the close is recorded by {@link #closed} once it has happened.
+     */
+    public void closing(Object key, boolean unreadResets) {
         TrackedSocket socket = lookup(key);
         if (socket == null) {
             return;
@@ -230,13 +240,26 @@ public final class ConnectionTracker {
             }
             return;
         }
-        noticePeerClose(socket);
         TcpState before = socket.state();
-        boolean abortive = before != TcpState.LISTEN && before != TcpState.CLOSED && probe.resetsOnClose(key);
-        if (abortive && apply(socket, Observation.ABORTIVE_CLOSE, "SO_LINGER 0")) {
-            socket.resetSeen = true;
-        } else if (!abortive) {
+        boolean connected = before != TcpState.LISTEN && before != TcpState.CLOSED;
+        socket.closeDetail = !connected ? ORDERLY_CLOSE
+                : probe.resetsOnClose(key) ? LINGER_ZERO
+                : unreadResets && probe.unreadBytes(key) > 0 ? UNREAD_DATA : ORDERLY_CLOSE;
+        socket.closeCall = true;
+        noticePeerClose(socket);
+    }
+
+    /** The close that {@link #closing} saw begin has returned: what it sent is now on its way. */
+    public void closed(Object key) {
+        TrackedSocket socket = sockets.get(key);
+        String detail = socket == null ? null : socket.closeDetail;
+        if (detail == null) {
+            return; // not seen beginning (closed inside a connect call, or before the agent came)
+        }
+        if (detail == ORDERLY_CLOSE) {
             apply(socket, Observation.CLOSE, "");
+        } else if (apply(socket, Observation.ABORTIVE_CLOSE, detail)) {
+            socket.resetSeen = true;
         }
         end(socket, socket.resetSeen ? EndCause.RESET
                 : socket.peerClosedFirst ? EndCause.PEER_CLOSE : EndCause.LOCAL_CLOSE);
@@ -382,7 +405,7 @@ public final class ConnectionTracker {
         int[] asked = {0};
         sockets.forEach(socket -> {
             long word = socket.stateWord();
-            if (TrackedSocket.stateOf(word) != TcpState.ESTABLISHED || socket.connectCall) {
+            if (TrackedSocket.stateOf(word) != TcpState.ESTABLISHED || socket.connectCall || socket.closeCall) {
                 return;
             }
             asked[0]++;

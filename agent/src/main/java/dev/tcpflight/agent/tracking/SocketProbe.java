@@ -11,6 +11,9 @@ public interface SocketProbe {
     /** True when closing the socket now sends RST instead of FIN (SO_LINGER enabled with timeout 0). */
     boolean resetsOnClose(Object key);
 
+    /** Bytes received and not yet read (closing now would then send RST, on Linux), or 0 when it cannot tell. */
+    int unreadBytes(Object key);
+
     /**
      * What the peer sent that is waiting in the kernel (its FIN or RST), asked without blocking and without
      * reading anything; {@link PeerSignal#UNKNOWN} where the platform cannot tell.

@@ -25,10 +25,12 @@ final class WireCapture implements AutoCloseable {
 
     /**
      * Any TCP segment: when it was captured, who sent it, its flags as tcpdump prints them ({@code S}, {@code F.},
-     * {@code P.}, {@code R}...) and its payload length, for tests that time a recording against the wire or count
-     * its bytes.
+     * {@code P.}, {@code R}...), its payload length, the (absolute) sequence number just past its bytes, which
+     * is its FIN's for a FIN ({@code seq}; -1 if none printed) and its acknowledgement number ({@code ack}; -1
+     * without the ACK flag), for tests that time a recording against the wire, count its bytes or tell which FIN
+     * each end had received.
      */
-    record Packet(Instant time, int fromPort, int toPort, String flags, int length) {
+    record Packet(Instant time, int fromPort, int toPort, String flags, int length, long seq, long ack) {
         boolean fin() {
             return flags.contains("F");
         }
@@ -40,11 +42,17 @@ final class WireCapture implements AutoCloseable {
         boolean syn() {
             return flags.contains("S");
         }
+
+        /** Whether this segment's sender had received {@code other} (its FIN, say): it acknowledges it. */
+        boolean acknowledges(Packet other) {
+            return ack >= 0 && other.seq >= 0 && (int) (ack - other.seq) > 0; // modulo 2^32
+        }
     }
 
-    // "1700000000.123456 IP 127.0.0.1.45678 > 127.0.0.1.34567: Flags [F.], seq ..., length 0"
-    private static final Pattern LINE = Pattern.compile(
-            "^(\\d+)\\.(\\d+) IP6? \\S+\\.(\\d+) > \\S+\\.(\\d+): Flags \\[([^\\]]*)\\](?:.*?length (\\d+))?");
+    // "1700000000.123456 IP 127.0.0.1.45678 > 127.0.0.1.34567: Flags [F.], seq 17, ack 9, win 512, length 0"
+    // (tcpdump -S: absolute sequence numbers; "seq 1:99" for a segment carrying bytes 1 to 98)
+    private static final Pattern LINE = Pattern.compile("^(\\d+)\\.(\\d+) IP6? \\S+\\.(\\d+) > \\S+\\.(\\d+):"
+            + " Flags \\[([^\\]]*)\\](?:, seq (\\d+)(?::(\\d+))?)?(?:, ack (\\d+))?(?:.*?length (\\d+))?");
 
     private final Process tcpdump;
     private final Path file;
@@ -105,7 +113,7 @@ final class WireCapture implements AutoCloseable {
 
     /** Every segment between {@code portA} and {@code portB}, in capture order. */
     List<Packet> packets(int portA, int portB) throws IOException, InterruptedException {
-        Process read = new ProcessBuilder("tcpdump", "-r", file.toString(), "-nn", "-tt", "tcp port " + portA
+        Process read = new ProcessBuilder("tcpdump", "-r", file.toString(), "-nn", "-tt", "-S", "tcp port " + portA
                 + " and tcp port " + portB).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<Packet> packets = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(read.getInputStream(),
@@ -116,8 +124,11 @@ final class WireCapture implements AutoCloseable {
                     // -tt prints seconds and microseconds since the epoch
                     Instant time = Instant.ofEpochSecond(Long.parseLong(m.group(1)),
                             Long.parseLong(m.group(2)) * 1_000);
+                    long seq = m.group(7) != null ? Long.parseLong(m.group(7))
+                            : m.group(6) != null ? Long.parseLong(m.group(6)) : -1;
                     packets.add(new Packet(time, Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
-                            m.group(5), m.group(6) == null ? 0 : Integer.parseInt(m.group(6))));
+                            m.group(5), m.group(9) == null ? 0 : Integer.parseInt(m.group(9)), seq,
+                            m.group(8) == null ? -1 : Long.parseLong(m.group(8))));
                 }
             }
         }

@@ -49,7 +49,7 @@ class ConnectionTrackerTest {
             Object key = new Object();
             tracker.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
             tracker.connectReturned(key, true, null);
-            tracker.closing(key);
+            close(tracker, key);
         });
         assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
                 "ESTABLISHED>CLOSE_WAIT:fin-found", "CLOSE_WAIT>LAST_ACK:close"), transitions(events).get(1L));
@@ -62,7 +62,7 @@ class ConnectionTrackerTest {
         List<RecordedEvent> events = record(() -> {
             Object key = new Object();
             tracker.accepted(key, key, SocketApi.SOCKET, LOCAL, REMOTE);
-            tracker.closing(key);
+            close(tracker, key);
         });
         assertEquals(List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept",
                 "ESTABLISHED>CLOSED:reset"), transitions(events).get(1L));
@@ -82,7 +82,7 @@ class ConnectionTrackerTest {
             tracker.findPeerCloses();
             assertEquals(1, tracker.countByState()[TcpState.CLOSE_WAIT.ordinal()], "still waiting at the next look");
             assertEquals(0, tracker.findPeerCloses(), "CLOSE_WAIT is not asked again");
-            tracker.closing(key);
+            close(tracker, key);
         });
         assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
                 "ESTABLISHED>CLOSE_WAIT:fin-found", "CLOSE_WAIT>LAST_ACK:close"), transitions(events).get(1L));
@@ -97,7 +97,7 @@ class ConnectionTrackerTest {
             tracker.findPeerCloses();
             tracker.read(key, -1);
             tracker.findPeerCloses();
-            tracker.closing(key);
+            close(tracker, key);
         });
         assertEquals(List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept",
                 "ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close"), transitions(events).get(1L));
@@ -112,7 +112,7 @@ class ConnectionTrackerTest {
             tracker.shuttingOutput(key);
             probe.peer = PeerSignal.FIN; // the peer read our FIN and closed before shutdownOutput() returned
             tracker.outputShutdown(key);
-            tracker.closing(key);
+            close(tracker, key);
         });
         assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
                 "ESTABLISHED>FIN_WAIT_1:shutdown-output"), transitions(events).get(1L));
@@ -127,7 +127,7 @@ class ConnectionTrackerTest {
             tracker.accepted(key, key, SocketApi.SOCKET, LOCAL, REMOTE);
             tracker.shuttingOutput(key);
             tracker.outputShutdown(key);
-            tracker.closing(key);
+            close(tracker, key);
         });
         assertEquals(List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept",
                 "ESTABLISHED>CLOSE_WAIT:fin-found", "CLOSE_WAIT>LAST_ACK:shutdown-output"),
@@ -143,7 +143,7 @@ class ConnectionTrackerTest {
             tracker.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
             tracker.connectReturned(key, true, null);
             tracker.inputShutdown(key);
-            tracker.closing(key);
+            close(tracker, key);
         });
         assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
                 "ESTABLISHED>FIN_WAIT_1:close"), transitions(events).get(1L));
@@ -157,7 +157,7 @@ class ConnectionTrackerTest {
             tracker.connectReturned(key, true, null);
             tracker.wrote(key, 5);
             tracker.read(key, 5);
-            tracker.closing(key);
+            close(tracker, key);
         });
         assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
                 "ESTABLISHED>FIN_WAIT_1:close"), transitions(events).get(1L));
@@ -177,9 +177,9 @@ class ConnectionTrackerTest {
             tracker.accepted(key, key, SocketApi.SOCKET, LOCAL, REMOTE);
             tracker.read(key, -1);
             tracker.read(key, -1); // the JDK replays EOF on every later read
-            tracker.closing(key);
+            close(tracker, key);
             tracker.read(key, -1);
-            tracker.closing(key);
+            close(tracker, key);
         });
         assertEquals(List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept",
                 "ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close"), transitions(events).get(1L));
@@ -199,7 +199,7 @@ class ConnectionTrackerTest {
             assertEquals(List.of(TcpState.FIN_WAIT_1), watched.stream().map(TrackedSocket::state).toList());
             watching.read(key, -1); // TIME_WAIT or CLOSING: not the JVM's to say
             watching.kernelTransition(watched.get(0), TcpState.FIN_WAIT_1, TcpState.CLOSING, Source.KERNEL);
-            watching.closing(key);
+            close(watching, key);
         });
         assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
                 "ESTABLISHED>FIN_WAIT_1:shutdown-output", "FIN_WAIT_1>CLOSING:kernel"), transitions(events).get(1L));
@@ -218,7 +218,7 @@ class ConnectionTrackerTest {
             watching.outputShutdown(key);
             watching.kernelWatchEnded(watched.get(0)); // e.g. held in one state longer than the sampler's limit
             watching.read(key, -1);
-            watching.closing(key);
+            close(watching, key);
         });
         assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
                 "ESTABLISHED>FIN_WAIT_1:shutdown-output", "FIN_WAIT_1>TIME_WAIT:read-eof"),
@@ -244,8 +244,8 @@ class ConnectionTrackerTest {
         List<RecordedEvent> events = record(() -> {
             tracker.wrote(client, 3);
             tracker.read(other, 3); // not open at the attach: a socket the agent chose not to track
-            tracker.closing(server); // the CLOSE_WAIT leak the user attached to find
-            tracker.closing(client);
+            close(tracker, server); // the CLOSE_WAIT leak the user attached to find
+            close(tracker, client);
         });
         Map<Long, List<String>> byId = transitions(events);
         assertEquals(List.of("CLOSED>ESTABLISHED:first-seen", "ESTABLISHED>FIN_WAIT_1:close"), byId.get(1L));
@@ -266,9 +266,9 @@ class ConnectionTrackerTest {
         List<RecordedEvent> events = record(() -> {
             Object key = new Object();
             tracker.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
-            tracker.closing(key); // the JDK's own close inside connect()
+            close(tracker, key); // the JDK's own close inside connect()
             tracker.connectReturned(key, false, new ConnectException("Connection refused"));
-            tracker.closing(key); // the application's close afterwards
+            close(tracker, key); // the application's close afterwards
         });
         assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>CLOSED:connect-refused"),
                 transitions(events).get(1L));
@@ -282,12 +282,12 @@ class ConnectionTrackerTest {
             tracker.accepted(reader, reader, SocketApi.SOCKET, LOCAL, REMOTE);
             tracker.ioFailed(reader, new SocketException("Socket closed")); // not a reset: no transition
             tracker.ioFailed(reader, new SocketException("Connection reset"));
-            tracker.closing(reader);
+            close(tracker, reader);
             Object aborter = new Object();
             tracker.connectStarted(aborter, aborter, SocketApi.SOCKET, REMOTE);
             tracker.connectReturned(aborter, true, null);
             probe.lingerZero = true;
-            tracker.closing(aborter);
+            close(tracker, aborter);
         });
         Map<Long, List<String>> byId = transitions(events);
         assertEquals("ESTABLISHED>CLOSED:reset", byId.get(1L).get(2));
@@ -297,12 +297,46 @@ class ConnectionTrackerTest {
         assertTrue(connections(events).stream().allMatch(c -> c.getString(Fields.END_CAUSE).equals("reset")));
     }
 
+    /** Linux answers a close with unread bytes waiting by RST, unless the JDK only shuts the output then. */
+    @Test
+    void closeWithUnreadDataSendsResetUnlessOnlyTheOutputIsShutNow() throws Exception {
+        probe.unread = 16;
+        List<RecordedEvent> events = record(() -> {
+            Object closed = new Object();
+            tracker.accepted(closed, closed, SocketApi.SOCKET, LOCAL, REMOTE);
+            close(tracker, closed);
+            Object deferred = new Object();
+            tracker.accepted(deferred, deferred, SocketApi.SOCKET_CHANNEL, LOCAL, REMOTE);
+            tracker.closing(deferred, false);
+            tracker.closed(deferred);
+        });
+        Map<Long, List<String>> byId = transitions(events);
+        assertEquals("ESTABLISHED>CLOSED:abortive-close", byId.get(1L).get(2));
+        assertEquals("ESTABLISHED>FIN_WAIT_1:close", byId.get(2L).get(2));
+        assertEquals("unread data in the receive queue", events.stream()
+                .filter(e -> e.getEventType().getName().equals(StateChangeEvent.NAME)
+                        && e.getString(Fields.TRIGGER).equals("abortive-close"))
+                .findFirst().orElseThrow().getString(Fields.DETAIL));
+    }
+
+    /** The close is recorded once the call has returned, not when it begins (it may end otherwise). */
+    @Test
+    void closeIsRecordedWhenTheCallReturns() throws Exception {
+        Object key = new Object();
+        tracker.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
+        tracker.connectReturned(key, true, null);
+        List<RecordedEvent> begun = record(() -> tracker.closing(key, true));
+        assertTrue(transitions(begun).isEmpty(), begun.toString());
+        List<RecordedEvent> ended = record(() -> tracker.closed(key));
+        assertEquals(List.of("ESTABLISHED>FIN_WAIT_1:close"), transitions(ended).get(1L));
+    }
+
     @Test
     void recordingStartedLaterSeesTheTrueFromState() throws Exception {
         Object key = new Object();
         tracker.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
         tracker.connectReturned(key, true, null);
-        List<RecordedEvent> events = record(() -> tracker.closing(key));
+        List<RecordedEvent> events = record(() -> close(tracker, key));
         assertEquals(List.of("ESTABLISHED>FIN_WAIT_1:close"), transitions(events).get(1L));
         assertEquals(3, events.stream().filter(e -> e.getEventType().getName().equals(StateChangeEvent.NAME))
                 .findFirst().orElseThrow().getInt(Fields.SEQUENCE));
@@ -351,7 +385,7 @@ class ConnectionTrackerTest {
                         tracker.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
                         tracker.connectReturned(key, true, null);
                         tracker.read(key, -1);
-                        tracker.closing(key);
+                        close(tracker, key);
                     }
                     return null;
                 }));
@@ -398,12 +432,19 @@ class ConnectionTrackerTest {
                         Collectors.toList())));
     }
 
+    /** A close call as the advice makes it: asked on entry, recorded on return. */
+    private static void close(ConnectionTracker tracker, Object key) {
+        tracker.closing(key, true);
+        tracker.closed(key);
+    }
+
     private static List<RecordedEvent> connections(List<RecordedEvent> events) {
         return events.stream().filter(e -> e.getEventType().getName().equals(ConnectionEvent.NAME)).toList();
     }
 
     private static final class TestProbe implements SocketProbe {
         volatile boolean lingerZero;
+        volatile int unread;
         volatile PeerSignal peer = PeerSignal.NONE;
 
         @Override
@@ -425,6 +466,11 @@ class ConnectionTrackerTest {
         @Override
         public boolean resetsOnClose(Object key) {
             return lingerZero;
+        }
+
+        @Override
+        public int unreadBytes(Object key) {
+            return unread;
         }
     }
 }

@@ -63,13 +63,18 @@ final class WireAudit {
 
     /** Each endpoint's recorded states a subsequence of what its packets imply ({@link WirePath}). */
     void assertStatesMatchTheWire(List<Connection> ends) throws IOException, InterruptedException {
+        List<String> mismatches = new ArrayList<>();
         for (Connection end : connections(ends)) {
             List<Packet> packets = packets(end);
             WirePath implied = WirePath.of(port(end.local()), packets);
             assertEquals(end.role().equals("client"), implied.client(), tuple(end) + ": who sent the SYN");
-            assertTrue(implied.admits(states(end)), tuple(end) + " recorded " + states(end) + " ("
-                    + timedPath(end) + "), but the packets imply " + implied.alternatives() + "\nwire: " + packets);
+            if (!implied.admits(states(end))) {
+                mismatches.add(tuple(end) + " recorded " + states(end) + " (" + timedPath(end)
+                        + "), but the packets imply " + implied.states() + "\nwire: " + packets);
+            }
         }
+        assertTrue(mismatches.isEmpty(), mismatches.size() + " of " + ends.size() + " endpoints differ from the"
+                + " wire:\n" + String.join("\n", mismatches));
     }
 
     /** The packets of one endpoint's connection, in capture order. */
@@ -84,10 +89,12 @@ final class WireAudit {
                         + end.local() + " on the wire"));
     }
 
-    /** Whether the first FIN or RST of this connection on the wire came from the endpoint itself. */
+    /**
+     * Whether the endpoint closed before it had received the peer's FIN (both may have, in a simultaneous close),
+     * or sent the RST that ended a connection nobody had closed ({@link WirePath#closedFirst()}).
+     */
     boolean closedFirst(Connection end) throws IOException, InterruptedException {
-        return packets(end).stream().filter(p -> p.fin() || p.rst()).findFirst()
-                .map(p -> p.fromPort() == port(end.local())).orElse(false);
+        return WirePath.of(port(end.local()), packets(end)).closedFirst();
     }
 
     /** How long after the packet at {@code wireTime} the transition to {@code state} began. */

@@ -3,65 +3,72 @@ package dev.tcpflight.agent.it;
 import dev.tcpflight.agent.it.WireCapture.Packet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The RFC 793 states one endpoint passes through, as the packets of its connection show them: the handshake
- * (who sent the first SYN), then each FIN and RST in capture order. A recording may skip states the JVM cannot
- * see (a short FIN_WAIT_2 between two looks of the kernel sampler) but never add one, so what it records must be
- * a subsequence of one of these paths.
+ * (who sent the first SYN), then the close. A recording may skip states the JVM cannot see (a short FIN_WAIT_2
+ * between two looks of the kernel sampler) but never add one, so what it records must be a subsequence of this
+ * path.
  *
- * <p>The capture shows segments, not acknowledgement numbers as this reads them: when the peer's FIN is the first
- * thing it sends after ours, it may have acknowledged ours (FIN_WAIT_2, the usual loopback case) or crossed it
- * (CLOSING, a simultaneous close), so both paths are offered.
+ * <p>Who closed first is read from the acknowledgement numbers, not from the capture order: on two CPUs an end
+ * may send its FIN a few microseconds after the peer's was captured but before it was processed (both FINs then
+ * cross: a simultaneous close, CLOSING on both ends). An end whose FIN acknowledges the peer's had received it:
+ * it was in CLOSE_WAIT.
  */
-record WirePath(int localPort, boolean client, List<List<String>> alternatives) {
+record WirePath(int localPort, boolean client, boolean closedFirst, List<String> states) {
 
-    /** The paths {@code packets} (one connection, capture order) imply for the endpoint on {@code localPort}. */
+    /** The path {@code packets} (one connection, capture order) imply for the endpoint on {@code localPort}. */
     static WirePath of(int localPort, List<Packet> packets) {
-        List<Packet> own = oneConnection(packets);
+        List<Packet> own = beforeReset(oneConnection(packets));
         boolean client = !own.isEmpty() && own.get(0).syn() && own.get(0).fromPort() == localPort;
-        List<String> opening = client ? List.of("CLOSED", "SYN_SENT", "ESTABLISHED")
-                : List.of("LISTEN", "SYN_RECEIVED", "ESTABLISHED");
-        List<List<String>> paths = new ArrayList<>();
-        paths.add(new ArrayList<>(opening));
-        String state = "ESTABLISHED";
-        Packet ourFin = null;
-        boolean peerSpokeAfterOurFin = false;
-        for (Packet p : own) {
-            boolean ours = p.fromPort() == localPort;
-            if (p.rst()) {
-                appendAll(paths, "CLOSED");
-                break;
+        List<String> states = new ArrayList<>(client ? List.of("CLOSED", "SYN_SENT", "ESTABLISHED")
+                : List.of("LISTEN", "SYN_RECEIVED", "ESTABLISHED"));
+        Predicate<Packet> ours = p -> p.fromPort() == localPort;
+        Packet ourFin = first(own, p -> p.fin() && ours.test(p));
+        Packet peerFin = first(own, p -> p.fin() && !ours.test(p));
+        boolean weFirst = ourFin != null && (peerFin == null || !ourFin.acknowledges(peerFin));
+        if (weFirst) {
+            states.add("FIN_WAIT_1");
+            int peerFinAt = peerFin == null ? own.size() : own.indexOf(peerFin);
+            boolean acked = own.subList(0, Math.min(own.size(), peerFinAt + 1)).stream()
+                    .anyMatch(p -> !ours.test(p) && p.acknowledges(ourFin));
+            if (acked) {
+                states.add("FIN_WAIT_2");
             }
-            if (ourFin != null && !ours && !p.fin()) {
-                peerSpokeAfterOurFin = true;
+            if (peerFin != null) {
+                states.addAll(acked ? List.of("TIME_WAIT") : List.of("CLOSING", "TIME_WAIT"));
             }
-            if (!p.fin()) {
-                if (state.equals("LAST_ACK") && !ours) { // the ACK of our FIN
-                    state = "CLOSED";
-                    appendAll(paths, state);
+        } else if (peerFin != null) {
+            states.add("CLOSE_WAIT");
+            if (ourFin != null) {
+                states.add("LAST_ACK");
+                if (own.stream().anyMatch(p -> !ours.test(p) && p.acknowledges(ourFin))) {
+                    states.add("CLOSED");
                 }
-                continue;
-            }
-            if (ours && ourFin == null) {
-                ourFin = p;
-                state = state.equals("CLOSE_WAIT") ? "LAST_ACK" : "FIN_WAIT_1";
-                appendAll(paths, state);
-            } else if (!ours && (state.equals("ESTABLISHED"))) {
-                state = "CLOSE_WAIT";
-                appendAll(paths, state);
-            } else if (!ours && state.equals("FIN_WAIT_1")) {
-                state = "TIME_WAIT";
-                paths = peerSpokeAfterOurFin ? appended(paths, "FIN_WAIT_2", "TIME_WAIT")
-                        : forked(paths, List.of("FIN_WAIT_2", "TIME_WAIT"), List.of("CLOSING", "TIME_WAIT"));
             }
         }
-        return new WirePath(localPort, client, paths.stream().map(List::copyOf).toList());
+        Packet reset = first(oneConnection(packets), Packet::rst);
+        if (reset != null && !states.get(states.size() - 1).equals("CLOSED")) {
+            states.add("CLOSED");
+        }
+        return new WirePath(localPort, client, weFirst || reset != null && ourFin == null && peerFin == null
+                && ours.test(reset), List.copyOf(states));
     }
 
-    /** Whether {@code recorded} (a state, then each transition's new state) skips states of a path but adds none. */
+    /** Whether {@code recorded} (a state, then each transition's new state) skips states of the path but adds none. */
     boolean admits(List<String> recorded) {
-        return alternatives.stream().anyMatch(path -> isSubsequence(recorded, path));
+        int at = 0;
+        for (String state : recorded) {
+            while (at < states.size() && !states.get(at).equals(state)) {
+                at++;
+            }
+            if (at == states.size()) {
+                return false;
+            }
+            at++;
+        }
+        return true;
     }
 
     /**
@@ -81,39 +88,13 @@ record WirePath(int localPort, boolean client, List<List<String>> alternatives) 
         return own;
     }
 
-    private static boolean isSubsequence(List<String> recorded, List<String> path) {
-        int at = 0;
-        for (String state : recorded) {
-            while (at < path.size() && !path.get(at).equals(state)) {
-                at++;
-            }
-            if (at == path.size()) {
-                return false;
-            }
-            at++;
-        }
-        return true;
+    /** An RST ends the connection: what comes after it is not part of its close. */
+    private static List<Packet> beforeReset(List<Packet> packets) {
+        Packet reset = first(packets, Packet::rst);
+        return reset == null ? packets : packets.subList(0, packets.indexOf(reset));
     }
 
-    private static void appendAll(List<List<String>> paths, String state) {
-        paths.forEach(path -> path.add(state));
-    }
-
-    private static List<List<String>> appended(List<List<String>> paths, String... states) {
-        paths.forEach(path -> path.addAll(List.of(states)));
-        return paths;
-    }
-
-    private static List<List<String>> forked(List<List<String>> paths, List<String> one, List<String> other) {
-        List<List<String>> both = new ArrayList<>();
-        for (List<String> path : paths) {
-            List<String> first = new ArrayList<>(path);
-            first.addAll(one);
-            List<String> second = new ArrayList<>(path);
-            second.addAll(other);
-            both.add(first);
-            both.add(second);
-        }
-        return both;
+    private static Packet first(List<Packet> packets, Predicate<Packet> which) {
+        return packets.stream().filter(which).findFirst().orElse(null);
     }
 }

@@ -58,9 +58,18 @@ public final class NettyFileDescriptorInstrumentation implements SocketInstrumen
     /** Netty closes a descriptor once; later calls find it closed and do nothing, so only the first counts. */
     static final class Close {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.This Object socket, @Advice.FieldValue("state") int state) {
-            if ((state & STATE_CLOSED) == 0) {
-                TcpBridge.closing(socket);
+        static boolean enter(@Advice.This Object socket, @Advice.FieldValue("state") int state) {
+            boolean open = (state & STATE_CLOSED) == 0;
+            if (open) {
+                TcpBridge.closing(socket, true);
+            }
+            return open;
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter boolean wasOpen, @Advice.This Object socket) {
+            if (wasOpen) {
+                TcpBridge.closed(socket);
             }
         }
     }
