@@ -33,7 +33,7 @@ public final class Harness {
         return List.of(new HotPathExperiment(), new SteadyStateExperiment("blocking"),
                 new SteadyStateExperiment("nio"), new StartupExperiment(), new AttachExperiment(),
                 new ChurnExperiment(), new HttpServerExperiment(true), new HttpServerExperiment(false),
-                new CliExperiment(), new KernelSamplerExperiment());
+                new CliExperiment(), new KernelSamplerExperiment(), new KernelQuestionsExperiment());
     }
 
     public static void main(String[] args) throws IOException {

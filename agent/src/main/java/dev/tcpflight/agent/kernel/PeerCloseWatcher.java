@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 public final class PeerCloseWatcher implements Runnable {
 
     public static final String THREAD_NAME = "tcpflight-peer-close";
-    static final long INTERVAL_MS = 20;
+    /** The pause between looks while they stay within their CPU budget. */
+    public static final long INTERVAL_MS = 20;
     /** How long the application has to read a FIN the look found before it is recorded as found (and stamped). */
     static final long CONFIRM_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
