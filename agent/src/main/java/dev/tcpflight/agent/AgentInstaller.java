@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.jar.JarFile;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
-/** Wires the agent together; runs in the bootstrap class loader (see {@link TcpflightAgent}). */
+/** Wires the agent together; runs in the system class loader, its bridge in the bootstrap loader. */
 public final class AgentInstaller {
 
     /** Every JDK class the agent instruments. */
@@ -95,7 +95,7 @@ public final class AgentInstaller {
     }
 
     /**
-     * Called reflectively by {@link TcpflightAgent}; a second call (attaching twice) changes nothing.
+     * Called by {@link TcpflightAgent} once the bridge is defined; a second call (attaching twice) changes nothing.
      *
      * @param atLaunch {@code -javaagent} rather than an attach: no socket can be open yet
      */

@@ -22,7 +22,8 @@ final class ClassWarmUp {
      */
     static final List<String> CLASSES = List.of(
             "agent.bridge.AcceptHandOff", "agent.bridge.AgentFailures", "agent.bridge.NativeTransports",
-            "agent.bridge.ReentrancyGuard", "agent.bridge.TcpBridge", "agent.bridge.UntracedTransports",
+            "agent.bridge.ReentrancyGuard", "agent.bridge.SocketInspection", "agent.bridge.TcpBridge",
+            "agent.bridge.Tracking", "agent.bridge.UntracedTransports",
             "agent.events.EventRegistration", "agent.events.FaultInjectingRecorder", "agent.events.JfrRecorder",
             "agent.events.PreexistingSocketsReporter", "agent.events.SocketStatesReporter",
             "agent.events.StackTracePolicy", "agent.events.UnseenSocketsReporter",

@@ -6,9 +6,9 @@ import java.util.jar.JarFile;
 
 /**
  * Entry point of {@code -javaagent} and of dynamic attach. Advice inlined into java.base can only call classes
- * the bootstrap loader sees, so the agent jar is appended to the bootstrap class path and everything else runs
- * from there: one copy of each class, no temporary files, Byte Buddy relocated so it never meets the
- * application's own. This class only does that hand-over; it must not name other agent classes directly.
+ * the bootstrap loader sees, so the bridge it calls is defined there first ({@link BootstrapBridge}); the rest of
+ * the agent runs from the system class loader, as the JVM loaded this class: one copy of each class, no
+ * temporary files, Byte Buddy relocated so it never meets the application's own.
  */
 public final class TcpflightAgent {
 
@@ -27,10 +27,9 @@ public final class TcpflightAgent {
         try {
             File jar = new File(TcpflightAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             JarFile agentJar = new JarFile(jar);
-            instrumentation.appendToBootstrapClassLoaderSearch(agentJar);
-            Class.forName("dev.tcpflight.agent.AgentInstaller", true, null)
-                    .getMethod("install", String.class, Instrumentation.class, JarFile.class, boolean.class)
-                    .invoke(null, arguments, instrumentation, agentJar, atLaunch);
+            BootstrapBridge.define(instrumentation, agentJar);
+            // Only now: the installer's classes name the bridge, which must resolve to the bootstrap definitions.
+            AgentInstaller.install(arguments, instrumentation, agentJar, atLaunch);
         } catch (Throwable e) {
             // Never stop the application from starting because of the agent.
             System.err.println("[tcpflight] WARNING: agent not started: " + e);

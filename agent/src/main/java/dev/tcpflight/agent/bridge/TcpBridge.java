@@ -1,34 +1,34 @@
 package dev.tcpflight.agent.bridge;
 
-import dev.tcpflight.agent.jdk.JdkSocketAccess;
-import dev.tcpflight.agent.tracking.ConnectionTracker;
 import dev.tcpflight.schema.SocketApi;
 import java.io.FileDescriptor;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
 /**
- * The only code the advice calls. Advice is inlined into java.base classes, so this class sits on the bootstrap
- * class path with the rest of the agent. Every entry point is safe to call at any time: it does nothing before
- * the agent is installed, never throws (failures go to {@link AgentFailures}), and never re-enters itself.
+ * The only code the advice calls. Advice is inlined into java.base classes, so this class, with the rest of its
+ * package, is defined in the bootstrap class loader (see {@code BootstrapBridge}); the tracker it forwards to
+ * lives in the agent's own loader, behind {@link Tracking} and {@link SocketInspection}. Every entry point is
+ * safe to call at any time: it does nothing before the agent is installed, never throws (failures go to
+ * {@link AgentFailures}), and never re-enters itself.
  * Sockets are identified by an object that lives exactly as long as the socket: the JDK's {@code FileDescriptor},
  * or for a native transport (Netty epoll) its own descriptor object.
  */
 public final class TcpBridge {
 
-    private static volatile ConnectionTracker tracker;
-    private static volatile JdkSocketAccess access;
+    private static volatile Tracking tracker;
+    private static volatile SocketInspection access;
 
     private TcpBridge() {
     }
 
-    public static void install(ConnectionTracker connectionTracker, JdkSocketAccess socketAccess) {
+    public static void install(Tracking connectionTracker, SocketInspection socketAccess) {
         access = socketAccess;
         tracker = connectionTracker;
     }
 
     public static void listened(Object socket, Object fd, SocketApi api) {
-        ConnectionTracker t = enter(fd);
+        Tracking t = enter(fd);
         if (t != null) {
             try {
                 t.listening(fd, socket, api, access.localAddress(fd));
@@ -41,7 +41,7 @@ public final class TcpBridge {
     }
 
     public static void connecting(Object socket, Object fd, SocketAddress remote, SocketApi api) {
-        ConnectionTracker t = remote instanceof InetSocketAddress ? enter(fd) : null;
+        Tracking t = remote instanceof InetSocketAddress ? enter(fd) : null;
         if (t != null) {
             try {
                 t.connectStarted(fd, socket, api, (InetSocketAddress) remote);
@@ -55,7 +55,7 @@ public final class TcpBridge {
 
     /** A finishConnect call starts on a socket whose non-blocking connect is pending. */
     public static void connectResuming(Object fd) {
-        ConnectionTracker t = enter(fd);
+        Tracking t = enter(fd);
         if (t != null) {
             try {
                 t.connectResumed(fd);
@@ -69,7 +69,7 @@ public final class TcpBridge {
 
     /** A connect or finishConnect call returned: connected, still pending, or failed. */
     public static void connectReturned(Object fd, boolean established, Throwable failure) {
-        ConnectionTracker t = enter(fd);
+        Tracking t = enter(fd);
         if (t != null) {
             try {
                 t.connectReturned(fd, established, failure);
@@ -83,7 +83,7 @@ public final class TcpBridge {
 
     /** An accept returned {@code acceptedImpl}, a {@code java.net.SocketImpl} now connected to its peer. */
     public static void acceptedImpl(Object acceptedImpl, SocketApi api) {
-        ConnectionTracker t = enter(acceptedImpl);
+        Tracking t = enter(acceptedImpl);
         if (t != null) {
             try {
                 FileDescriptor fd = access.fileDescriptorOf(acceptedImpl);
@@ -101,7 +101,7 @@ public final class TcpBridge {
 
     /** A server channel accepted {@code channel}, whose file descriptor and peer the JDK just set up. */
     public static void acceptedChannel(Object channel, FileDescriptor fd, SocketAddress remote, SocketApi api) {
-        ConnectionTracker t = channel != null && remote instanceof InetSocketAddress ? enter(fd) : null;
+        Tracking t = channel != null && remote instanceof InetSocketAddress ? enter(fd) : null;
         if (t != null) {
             try {
                 t.accepted(fd, channel, api, access.acceptedChannelLocalAddress(channel, fd),
@@ -120,7 +120,7 @@ public final class TcpBridge {
      */
     public static void nativeListened(Object socket) {
         SocketApi api = NativeTransports.apiOf(socket);
-        ConnectionTracker t = api != null ? enter(socket) : null;
+        Tracking t = api != null ? enter(socket) : null;
         if (t != null) {
             try {
                 InetSocketAddress local = access.localAddress(socket);
@@ -138,7 +138,7 @@ public final class TcpBridge {
     /** A native transport's socket connects; its connect also serves UDP, which is left alone. */
     public static void nativeConnecting(Object socket, SocketAddress remote) {
         SocketApi api = NativeTransports.apiOf(socket);
-        ConnectionTracker t = api != null && remote instanceof InetSocketAddress ? enter(socket) : null;
+        Tracking t = api != null && remote instanceof InetSocketAddress ? enter(socket) : null;
         if (t != null) {
             try {
                 if (access.isTcp(socket)) {
@@ -158,7 +158,7 @@ public final class TcpBridge {
      */
     public static void nativeAccepted(Object socket) {
         SocketApi api = NativeTransports.apiOf(socket);
-        ConnectionTracker t = api != null ? enter(socket) : null;
+        Tracking t = api != null ? enter(socket) : null;
         if (t != null) {
             try {
                 InetSocketAddress remote = access.remoteAddress(socket);
@@ -176,7 +176,7 @@ public final class TcpBridge {
 
     /** Hot path, every read: counting bytes allocates nothing and needs no guard. */
     public static void read(Object fd, long result, Throwable failure) {
-        ConnectionTracker t = tracker;
+        Tracking t = tracker;
         if (t == null || fd == null) {
             return;
         }
@@ -193,7 +193,7 @@ public final class TcpBridge {
 
     /** Hot path, every write. */
     public static void wrote(Object fd, long bytes, Throwable failure) {
-        ConnectionTracker t = tracker;
+        Tracking t = tracker;
         if (t == null || fd == null) {
             return;
         }
@@ -210,7 +210,7 @@ public final class TcpBridge {
 
     /** A read or write that may change the state: it failed, or read the peer's FIN. */
     private static void eventfulIo(Object fd, long result, Throwable failure, String where) {
-        ConnectionTracker t = enter(fd);
+        Tracking t = enter(fd);
         if (t != null) {
             try {
                 if (failure != null) {
@@ -227,7 +227,7 @@ public final class TcpBridge {
     }
 
     public static void inputShutdown(Object fd) {
-        ConnectionTracker t = enter(fd);
+        Tracking t = enter(fd);
         if (t != null) {
             try {
                 t.inputShutdown(fd);
@@ -241,7 +241,7 @@ public final class TcpBridge {
 
     /** shutdownOutput() on an open output, before the JDK shuts it. */
     public static void shuttingOutput(Object fd) {
-        ConnectionTracker t = enter(fd);
+        Tracking t = enter(fd);
         if (t != null) {
             try {
                 t.shuttingOutput(fd);
@@ -254,7 +254,7 @@ public final class TcpBridge {
     }
 
     public static void outputShutdown(Object fd) {
-        ConnectionTracker t = enter(fd);
+        Tracking t = enter(fd);
         if (t != null) {
             try {
                 t.outputShutdown(fd);
@@ -267,9 +267,9 @@ public final class TcpBridge {
     }
 
     /** close() on an open socket, before the JDK closes it. */
-    /** See {@link ConnectionTracker#closing}; {@link #closed} follows when the close call returns. */
+    /** See {@link Tracking#closing}; {@link #closed} follows when the close call returns. */
     public static void closing(Object fd, boolean unreadResets) {
-        ConnectionTracker t = enter(fd);
+        Tracking t = enter(fd);
         if (t != null) {
             try {
                 t.closing(fd, unreadResets);
@@ -282,7 +282,7 @@ public final class TcpBridge {
     }
 
     public static void closed(Object fd) {
-        ConnectionTracker t = enter(fd);
+        Tracking t = enter(fd);
         if (t != null) {
             try {
                 t.closed(fd);
@@ -300,8 +300,8 @@ public final class TcpBridge {
      * tracker directly, containing every failure and calling {@link ReentrancyGuard#exit()}: no helper frame
      * between the socket call and the tracker, because JFR walks every frame of each transition's stack trace.
      */
-    private static ConnectionTracker enter(Object socket) {
-        ConnectionTracker t = tracker;
+    private static Tracking enter(Object socket) {
+        Tracking t = tracker;
         return t != null && socket != null && ReentrancyGuard.enter() ? t : null;
     }
 }

@@ -38,8 +38,7 @@ final class AdviceWeaver {
     private final Map<Class<?>, Advice> parsedAdvice = new ConcurrentHashMap<>();
 
     /**
-     * @param adviceLocator where the advice class files are read from: the agent jar (the bootstrap loader that
-     *                      defined them offers no way to read them back)
+     * @param adviceLocator where the advice class files are read from: the agent jar
      */
     AdviceWeaver(ClassFileLocator adviceLocator, PrintStream log, boolean verbose) {
         this.adviceLocator = adviceLocator;

@@ -1,5 +1,6 @@
 package dev.tcpflight.agent.jdk;
 
+import dev.tcpflight.agent.bridge.SocketInspection;
 import dev.tcpflight.agent.tracking.PeerSignal;
 import dev.tcpflight.agent.tracking.SocketProbe;
 import java.io.FileDescriptor;
@@ -25,7 +26,7 @@ import java.util.Set;
  * a getsockname/getsockopt/poll, no locks). The agent opens the two packages to itself
  * through {@link Instrumentation#redefineModule}, so users need no {@code --add-opens}.
  */
-public final class JdkSocketAccess implements SocketProbe {
+public final class JdkSocketAccess implements SocketProbe, SocketInspection {
 
     private static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
     // <poll.h> on Linux, every architecture the JDK supports
@@ -92,6 +93,7 @@ public final class JdkSocketAccess implements SocketProbe {
     }
 
     /** The file descriptor of a {@code java.net.SocketImpl}, e.g. the one an accept just filled in. */
+    @Override
     public FileDescriptor fileDescriptorOf(Object socketImpl) {
         return (FileDescriptor) Handles.SOCKET_IMPL_FD.get((SocketImpl) socketImpl);
     }
@@ -100,6 +102,7 @@ public final class JdkSocketAccess implements SocketProbe {
      * Our end of a connection a {@code java.net.SocketImpl} accept just filled in: the JDK keeps its port in the
      * impl, so one getsockname for the address instead of {@link #localAddress}'s two.
      */
+    @Override
     public InetSocketAddress acceptedImplLocalAddress(Object socketImpl, FileDescriptor fd) {
         try {
             InetAddress address = (InetAddress) Handles.LOCAL_INET_ADDRESS.invokeExact(fd);
@@ -112,6 +115,7 @@ public final class JdkSocketAccess implements SocketProbe {
     }
 
     /** The peer of a {@code java.net.SocketImpl} an accept just filled in, as the JDK stored it: no system call. */
+    @Override
     public InetSocketAddress acceptedImplRemoteAddress(Object socketImpl, FileDescriptor fd) {
         InetAddress address = (InetAddress) Handles.SOCKET_IMPL_ADDRESS.get((SocketImpl) socketImpl);
         return address == null ? remoteAddress(fd)
@@ -122,6 +126,7 @@ public final class JdkSocketAccess implements SocketProbe {
      * Our end of a channel a server channel just accepted: the JDK's {@code SocketChannelImpl} stored it when it
      * was made, so no system call; for another kind of channel (asynchronous), asked of the kernel.
      */
+    @Override
     public InetSocketAddress acceptedChannelLocalAddress(Object channel, FileDescriptor fd) {
         if (channel.getClass() == Handles.SOCKET_CHANNEL_IMPL
                 && Handles.CHANNEL_LOCAL_ADDRESS.get(channel) instanceof InetSocketAddress local) {
@@ -144,6 +149,7 @@ public final class JdkSocketAccess implements SocketProbe {
     }
 
     /** True for a TCP socket: only TCP has the TCP_NODELAY option (a UDP or Unix-domain socket refuses it). */
+    @Override
     public boolean isTcp(Object key) {
         return option(key, StandardSocketOptions.TCP_NODELAY) instanceof Boolean;
     }
@@ -153,6 +159,7 @@ public final class JdkSocketAccess implements SocketProbe {
         return address(Handles.LOCAL_ADDRESS, key);
     }
 
+    @Override
     public InetSocketAddress remoteAddress(Object key) {
         return address(Handles.REMOTE_ADDRESS, key);
     }

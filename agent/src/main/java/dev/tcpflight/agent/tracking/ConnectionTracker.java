@@ -1,5 +1,6 @@
 package dev.tcpflight.agent.tracking;
 
+import dev.tcpflight.agent.bridge.Tracking;
 import dev.tcpflight.schema.EndCause;
 import dev.tcpflight.schema.Role;
 import dev.tcpflight.schema.SocketApi;
@@ -23,7 +24,7 @@ import java.util.function.IntConsumer;
  * Tracking runs whether or not a recording does, so a recording
  * started later still sees every connection's true state.
  */
-public final class ConnectionTracker {
+public final class ConnectionTracker implements Tracking {
 
     /** States in which a closed socket still exists in the kernel. */
     private static final Set<TcpState> KERNEL_SIDE = EnumSet.of(TcpState.FIN_WAIT_1, TcpState.FIN_WAIT_2,
@@ -80,6 +81,7 @@ public final class ConnectionTracker {
         });
     }
 
+    @Override
     public void listening(Object key, Object owner, SocketApi api, InetSocketAddress local) {
         TrackedSocket socket = register(key, owner, Role.LISTENER, api, local, null, TcpState.CLOSED);
         if (socket != null) {
@@ -88,6 +90,7 @@ public final class ConnectionTracker {
     }
 
     /** A connect call starts: SYN_SENT begins now; it is recorded when the call returns, with the local port. */
+    @Override
     public void connectStarted(Object key, Object owner, SocketApi api, InetSocketAddress remote) {
         if (remote == null || remote.isUnresolved()) {
             return; // the JDK throws before sending anything
@@ -102,6 +105,7 @@ public final class ConnectionTracker {
     }
 
     /** A call that completes a pending non-blocking connect (finishConnect) starts. */
+    @Override
     public void connectResumed(Object key) {
         TrackedSocket socket = sockets.get(key);
         if (socket != null && socket.state() == TcpState.SYN_SENT) {
@@ -114,6 +118,7 @@ public final class ConnectionTracker {
      * or failed with {@code failure}. Success may be reported by another thread than the one whose call started
      * the connect (asynchronous channels), so it never depends on the call flag.
      */
+    @Override
     public void connectReturned(Object key, boolean established, Throwable failure) {
         TrackedSocket socket = sockets.get(key);
         if (socket == null) {
@@ -148,6 +153,7 @@ public final class ConnectionTracker {
         }
     }
 
+    @Override
     public void accepted(Object key, Object owner, SocketApi api, InetSocketAddress local, InetSocketAddress remote) {
         TrackedSocket socket = register(key, owner, Role.SERVER, api, local, remote, TcpState.LISTEN);
         if (socket != null) {
@@ -156,6 +162,7 @@ public final class ConnectionTracker {
     }
 
     /** Hot path: counts bytes, and notices the peer's FIN (-1). */
+    @Override
     public void read(Object key, long result) {
         TrackedSocket socket = lookup(key);
         if (socket == null) {
@@ -174,6 +181,7 @@ public final class ConnectionTracker {
     }
 
     /** Hot path: counts bytes written. */
+    @Override
     public void wrote(Object key, long bytes) {
         TrackedSocket socket = lookup(key);
         if (socket != null && bytes > 0) {
@@ -182,6 +190,7 @@ public final class ConnectionTracker {
     }
 
     /** A read or write failed; only a reset by the peer changes the state. */
+    @Override
     public void ioFailed(Object key, Throwable failure) {
         if (!isReset(failure)) {
             return;
@@ -192,6 +201,7 @@ public final class ConnectionTracker {
         }
     }
 
+    @Override
     public void inputShutdown(Object key) {
         TrackedSocket socket = lookup(key);
         if (socket != null) {
@@ -203,6 +213,7 @@ public final class ConnectionTracker {
      * shutdownOutput() is about to send our FIN: asks the kernel first, because a peer answering that FIN with
      * its own is, once our shutdown returns, indistinguishable from a peer that closed first.
      */
+    @Override
     public void shuttingOutput(Object key) {
         TrackedSocket socket = lookup(key);
         if (socket != null) {
@@ -210,6 +221,7 @@ public final class ConnectionTracker {
         }
     }
 
+    @Override
     public void outputShutdown(Object key) {
         TrackedSocket socket = lookup(key);
         if (socket == null) {
@@ -227,6 +239,7 @@ public final class ConnectionTracker {
      * later. The peer is asked last, so that as little as possible runs between that answer and the close
      * itself; the close is recorded by {@link #closed} once it has happened.
      */
+    @Override
     public void closing(Object key, boolean unreadResets) {
         TrackedSocket socket = lookup(key);
         if (socket == null) {
@@ -250,6 +263,7 @@ public final class ConnectionTracker {
     }
 
     /** The close that {@link #closing} saw begin has returned: what it sent is now on its way. */
+    @Override
     public void closed(Object key) {
         TrackedSocket socket = sockets.get(key);
         String detail = socket == null ? null : socket.closeDetail;
