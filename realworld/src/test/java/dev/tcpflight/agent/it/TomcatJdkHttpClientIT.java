@@ -43,7 +43,7 @@ class TomcatJdkHttpClientIT {
         assertEquals(List.of("CLOSED>LISTEN:listen", "LISTEN>CLOSED:close"), recorded.only("listener").jvmPath());
         run.wire().assertOnceWithTheWiresBytes(recorded.all());
         for (Connection client : clients) {
-            Connection server = peerOf(client, servers);
+            Connection server = run.wire().peerOf(client);
             assertEquals(CONNECT, client.jvmPath().subList(0, 2), recorded.describe());
             assertEquals(ACCEPT, server.jvmPath().subList(0, 2), recorded.describe());
             // the same response each time: the same bytes each way on every connection
@@ -67,27 +67,12 @@ class TomcatJdkHttpClientIT {
         RecordedConnections recorded = run.recorded();
         run.wire().assertStatesMatchTheWire(recorded.all());
         for (Connection client : httpClients(recorded)) {
-            Connection server = peerOf(client, recorded.withRole("server"));
-            String pair = "\n  client " + client.path() + "\n  server " + server.path();
-            for (Connection end : List.of(client, server)) {
-                if (run.wire().closedFirst(end)) { // both, when their FINs crossed
-                    assertEquals("ESTABLISHED>FIN_WAIT_1:close", end.jvmPath().get(2), pair);
-                } else {
-                    assertTrue(end.jvmPath().get(2).startsWith("ESTABLISHED>CLOSE_WAIT:"), pair);
-                    assertEquals("CLOSE_WAIT>LAST_ACK:close", end.jvmPath().get(3), pair);
-                    assertEquals("peer-close", end.summary().getString(Fields.END_CAUSE), pair);
-                }
-            }
+            run.wire().assertClosedAsOnTheWire(client);
         }
     }
 
     /** The JDK's HttpClient works on SocketChannels; Tomcat's acceptor unlock on a java.net.Socket. */
     private static List<Connection> httpClients(RecordedConnections recorded) {
         return recorded.withRole("client").stream().filter(c -> c.socketApi().equals("SocketChannel")).toList();
-    }
-
-    private static Connection peerOf(Connection client, List<Connection> servers) {
-        return servers.stream().filter(s -> s.local().equals(client.remote()) && s.remote().equals(client.local()))
-                .findFirst().orElseThrow(() -> new AssertionError("no server end for " + client.local()));
     }
 }

@@ -97,6 +97,34 @@ final class WireAudit {
         return WirePath.of(port(end.local()), packets(end)).closedFirst();
     }
 
+    /**
+     * Both ends of {@code end}'s connection closed as the wire shows: an end that closed before it had the peer's
+     * FIN (both, when their FINs crossed) recorded as the active close, FIN_WAIT_1 at its close; the other as the
+     * passive one, CLOSE_WAIT, then LAST_ACK at its close. Kernel-observed steps aside, the first two transitions
+     * are the connect's or the accept's.
+     */
+    void assertClosedAsOnTheWire(Connection end) throws IOException, InterruptedException {
+        Connection peer = peerOf(end);
+        String pair = "\n  " + end.role() + " " + end.path() + "\n  " + peer.role() + " " + peer.path();
+        for (Connection one : List.of(end, peer)) {
+            List<String> path = one.jvmPath();
+            if (closedFirst(one)) {
+                assertEquals("ESTABLISHED>FIN_WAIT_1:close", path.get(2), one.role() + " closed first" + pair);
+            } else {
+                assertTrue(path.get(2).startsWith("ESTABLISHED>CLOSE_WAIT:"), one.role() + " closed last" + pair);
+                assertEquals("CLOSE_WAIT>LAST_ACK:close", path.get(3), pair);
+                assertEquals("peer-close", one.summary().getString(Fields.END_CAUSE), pair);
+            }
+        }
+    }
+
+    /** The other end of {@code end}'s connection, recorded in the same JVM. */
+    Connection peerOf(Connection end) {
+        return connections(recorded.all()).stream()
+                .filter(c -> c.local().equals(end.remote()) && c.remote().equals(end.local())).findFirst()
+                .orElseThrow(() -> new AssertionError("no other end recorded for " + tuple(end) + recorded.describe()));
+    }
+
     /** How long after the packet at {@code wireTime} the transition to {@code state} began. */
     static Duration delay(Instant wireTime, Connection end, String state) {
         return Duration.between(wireTime, end.transitionTo(state).getStartTime());
