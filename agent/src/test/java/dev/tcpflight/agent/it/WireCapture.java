@@ -54,8 +54,14 @@ final class WireCapture implements AutoCloseable {
     private static final Pattern LINE = Pattern.compile("^(\\d+)\\.(\\d+) IP6? \\S+\\.(\\d+) > \\S+\\.(\\d+):"
             + " Flags \\[([^\\]]*)\\](?:, seq (\\d+)(?::(\\d+))?)?(?:, ack (\\d+))?(?:.*?length (\\d+))?");
 
+    private static final Pattern DROPPED = Pattern.compile("(\\d+) packets? dropped by kernel");
+    /** Enough for the Ethernet, IP (v4 or v6) and TCP headers with all options. */
+    private static final int SNAPSHOT_BYTES = 256;
+
     private final Process tcpdump;
     private final Path file;
+    private Thread drain;
+    private volatile long dropped = -1;
 
     private WireCapture(Process tcpdump, Path file) {
         this.tcpdump = tcpdump;
@@ -77,32 +83,45 @@ final class WireCapture implements AutoCloseable {
     /**
      * Starts capturing TCP on the loopback interface into {@code file}; returns once tcpdump is listening.
      * Immediate mode: without it libpcap holds packets in its buffer for up to a second, and the last ones of a
-     * test would be lost when the capture stops.
+     * test would be lost when the capture stops. Headers only ({@value #SNAPSHOT_BYTES} bytes a packet; the
+     * lengths printed are the IP header's): immediate mode gives each packet a slot of the snapshot length in
+     * the kernel's ring, and with whole 64 KiB loopback segments a burst of a few hundred kilobytes overflowed
+     * it on two busy CPUs, the kernel dropping packets from the capture.
      */
     static WireCapture start(Path file) throws IOException, InterruptedException {
-        Process tcpdump = new ProcessBuilder("tcpdump", "-i", "lo", "-nn", "--immediate-mode", "-U", "-w",
-                file.toString(), "tcp")
+        Process tcpdump = new ProcessBuilder("tcpdump", "-i", "lo", "-nn", "--immediate-mode", "-U", "-s",
+                Integer.toString(SNAPSHOT_BYTES), "-w", file.toString(), "tcp")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader err = new BufferedReader(new InputStreamReader(tcpdump.getErrorStream(),
                 StandardCharsets.UTF_8));
         for (String line; (line = err.readLine()) != null; ) {
             if (line.contains("listening on")) {
-                Thread drain = new Thread(() -> drain(err), "tcpdump-stderr");
-                drain.setDaemon(true);
-                drain.start();
-                return new WireCapture(tcpdump, file);
+                WireCapture capture = new WireCapture(tcpdump, file);
+                capture.drain = new Thread(() -> capture.drain(err), "tcpdump-stderr");
+                capture.drain.setDaemon(true);
+                capture.drain.start();
+                return capture;
             }
         }
         throw new IOException("tcpdump exited before listening: " + tcpdump.waitFor());
     }
 
-    /** Stops the capture (tcpdump flushes its file on SIGTERM). */
+    /** Stops the capture (tcpdump flushes its file on SIGTERM, then says how many packets it lost). */
     @Override
     public void close() throws InterruptedException {
         tcpdump.destroy();
         if (!tcpdump.waitFor(10, TimeUnit.SECONDS)) {
             tcpdump.destroyForcibly();
         }
+        drain.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    /**
+     * How many packets the kernel dropped from the capture, as tcpdump said when it stopped (-1 if it did not
+     * say): a packet missing from the file is the capture's loss, not a recording's error.
+     */
+    long droppedByKernel() {
+        return dropped;
     }
 
     /** The FIN and RST segments between {@code portA} and {@code portB}, in capture order. */
@@ -140,10 +159,14 @@ final class WireCapture implements AutoCloseable {
         return Files.size(file);
     }
 
-    private static void drain(BufferedReader err) {
+    /** Reads tcpdump's closing counts, so it never blocks on a full pipe, and keeps the drops. */
+    private void drain(BufferedReader err) {
         try {
-            while (err.readLine() != null) {
-                // tcpdump's closing counts; read so it never blocks on a full pipe
+            for (String line; (line = err.readLine()) != null; ) {
+                Matcher m = DROPPED.matcher(line);
+                if (m.matches()) {
+                    dropped = Long.parseLong(m.group(1));
+                }
             }
         } catch (IOException e) {
             // the process ended

@@ -2,6 +2,7 @@ package dev.tcpflight.agent.it;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -16,10 +17,19 @@ final class LibraryRun {
     record Outcome(ChildJvm.Result result, RecordedConnections recorded, SequenceAudit audit, WireAudit wire) {
     }
 
+    /** A client's connect as the JVM records it, the same for every library. */
+    static final List<String> CONNECT = List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect");
+
     private LibraryRun() {
     }
 
     static Outcome run(Path dir, Class<?> program, String... libraryPaths) throws Exception {
+        return run(dir, program, List.of(), libraryPaths);
+    }
+
+    /** The same, with {@code arguments} for the program's main (where to find a server the test started, say). */
+    static Outcome run(Path dir, Class<?> program, List<String> arguments, String... libraryPaths)
+            throws Exception {
         Assumptions.assumeTrue(WireCapture.available(), "tcpdump cannot capture on lo here (not installed, or not"
                 + " root); .ci/run installs it and CI runs as root");
         Path recording = dir.resolve(program.getSimpleName() + ".jfr");
@@ -31,7 +41,7 @@ final class LibraryRun {
         WireCapture wire;
         try (WireCapture capture = WireCapture.start(dir.resolve(program.getSimpleName() + ".pcap"))) {
             wire = capture;
-            result = child.run(program).assertSucceeded();
+            result = child.run(program, arguments.toArray(String[]::new)).assertSucceeded();
             Thread.sleep(500); // the last segments reach the capture file
         }
         RecordedConnections recorded = RecordedConnections.read(recording);

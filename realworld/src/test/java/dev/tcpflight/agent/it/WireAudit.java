@@ -44,6 +44,7 @@ final class WireAudit {
 
     /** Each endpoint recorded once, with packets on the wire, its byte counts those the packets carried. */
     void assertOnceWithTheWiresBytes(List<Connection> ends) throws IOException, InterruptedException {
+        assertCaptureComplete();
         Map<String, Long> seen = new HashMap<>();
         for (Connection end : connections(ends)) {
             String tuple = tuple(end);
@@ -63,6 +64,7 @@ final class WireAudit {
 
     /** Each endpoint's recorded states a subsequence of what its packets imply ({@link WirePath}). */
     void assertStatesMatchTheWire(List<Connection> ends) throws IOException, InterruptedException {
+        assertCaptureComplete();
         List<String> mismatches = new ArrayList<>();
         for (Connection end : connections(ends)) {
             List<Packet> packets = packets(end);
@@ -75,6 +77,12 @@ final class WireAudit {
         }
         assertTrue(mismatches.isEmpty(), mismatches.size() + " of " + ends.size() + " endpoints differ from the"
                 + " wire:\n" + String.join("\n", mismatches));
+    }
+
+    /** A packet the kernel dropped from the capture would make the recording look wrong where the wire is. */
+    private void assertCaptureComplete() {
+        assertFalse(wire.droppedByKernel() > 0, "the kernel dropped " + wire.droppedByKernel() + " packets from"
+                + " the capture: the wire is incomplete, nothing can be checked against it");
     }
 
     /** The packets of one endpoint's connection, in capture order. */
