@@ -57,6 +57,15 @@ final class ChildJvm {
         return this;
     }
 
+    /** The child's whole class path instead of the test classes and the demo apps (CDS takes only jars). */
+    ChildJvm classPath(Path... entries) {
+        classPath.clear();
+        for (Path entry : entries) {
+            classPath.add(entry.toString());
+        }
+        return this;
+    }
+
     /** Adds a jar or directory to the child's class path. */
     ChildJvm withClassPath(Path entry) {
         classPath.add(entry.toString());
