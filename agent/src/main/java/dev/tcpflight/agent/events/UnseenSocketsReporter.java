@@ -19,7 +19,8 @@ import java.util.Set;
  * thread (every second while a recording wants them), and {@link UntracedTransportEvent}s: as each is first met,
  * and at the start and end of every chunk. The chunk-edge hook looks at the sockets too, so a recording has
  * them from its start, and the last look before it ends (a stop, a dump, the JVM's exit: JFR's own shutdown hook
- * ends the chunk before it writes the file) keeps the final states a shutdown hook of ours could only race.
+ * ends the chunk before it writes the file) keeps the final states a shutdown hook of ours could only race; the
+ * kernel sampler's last look for the sockets it follows is taken there too.
  */
 public final class UnseenSocketsReporter {
 
@@ -41,9 +42,14 @@ public final class UnseenSocketsReporter {
         };
     }
 
-    /** The hook of {@link UntracedTransportEvent}, at every chunk's start and end. */
+    /**
+     * The hook of {@link UntracedTransportEvent}, at every chunk's start and end; it also has the kernel sampler
+     * look at the sockets it follows, so that their states due by the end (TIME_WAIT reached, a LAST_ACK gone)
+     * are in the chunk.
+     */
     public Runnable chunkEdge() {
         return () -> {
+            tracker.lookInKernelNow();
             lookNow(true);
             emitTransports(true);
         };

@@ -5,9 +5,13 @@ import dev.tcpflight.agent.tracking.KernelWatch;
 import dev.tcpflight.agent.tracking.TrackedSocket;
 import dev.tcpflight.schema.Source;
 import dev.tcpflight.schema.TcpState;
+import java.util.concurrent.TimeUnit;
 
 /** Hands sockets to the {@link KernelSampler}, which reports their kernel-side states to the tracker. */
 public final class KernelFollower implements KernelWatch {
+
+    /** A look costs about 5 ms here (the kernel walks its whole table); a busy machine may make it wait. */
+    private static final long LAST_LOOK_WAIT = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final KernelSampler sampler;
 
@@ -28,5 +32,10 @@ public final class KernelFollower implements KernelWatch {
                 tracker.kernelWatchEnded(socket);
             }
         });
+    }
+
+    @Override
+    public void lookNow() {
+        sampler.lookNow(LAST_LOOK_WAIT);
     }
 }

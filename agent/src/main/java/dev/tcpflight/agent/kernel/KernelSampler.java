@@ -5,6 +5,7 @@ import dev.tcpflight.schema.TcpState;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -28,6 +29,7 @@ public final class KernelSampler implements AutoCloseable {
 
     private static final String SUPPORT_PROBLEM = ProcNetTcpReader.problemReading(ProcNetTcpReader.TCP);
     private static final long IDLE_PARK = Duration.ofMinutes(1).toNanos();
+    private static final long LOOK_NOW_POLL = Duration.ofMillis(1).toNanos();
 
     private final SamplerLimits limits;
     private final String problem;
@@ -48,6 +50,9 @@ public final class KernelSampler implements AutoCloseable {
     private volatile long lastReadNanos;
     private volatile long lastReadBytes;
     private volatile long readFailures;
+    /** Looks asked for outside the schedule ({@link #lookNow}), and how many of them the sampler has made. */
+    private final AtomicLong looksAsked = new AtomicLong();
+    private volatile long looksMade;
 
     // the sampler thread's own
     private final SocketTable table = new SocketTable();
@@ -134,6 +139,23 @@ public final class KernelSampler implements AutoCloseable {
         }
     }
 
+    /**
+     * One look now, whatever the schedule and the budget say, returning once the sampler has made it (and so
+     * reported what it saw) or after {@code timeoutNanos}: the last look before a recording's chunk ends, so that
+     * the states due by then are in it. Does nothing while nothing is followed.
+     */
+    public void lookNow(long timeoutNanos) {
+        if (problem != null || closed || followed() == 0) {
+            return;
+        }
+        long ticket = looksAsked.incrementAndGet();
+        LockSupport.unpark(thread.started());
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (looksMade < ticket && deadline - System.nanoTime() > 0 && !closed) {
+            LockSupport.parkNanos(this, LOOK_NOW_POLL);
+        }
+    }
+
     /** Sockets followed now, counting those queued and not yet picked up. */
     public int followed() {
         return queue.followed();
@@ -211,6 +233,13 @@ public final class KernelSampler implements AutoCloseable {
             long budgetAllows = noReadBefore; // a new socket: look as soon as the budget allows
             nextRead = budgetAllows - now > 0 ? budgetAllows : now;
         }
+        long asked = looksAsked.get();
+        if (asked != looksMade) {
+            if (!followers.isEmpty()) {
+                read(now);
+            }
+            looksMade = asked;
+        }
         if (followers.isEmpty()) {
             sleepUntil(now + IDLE_PARK);
             return;
@@ -224,7 +253,7 @@ public final class KernelSampler implements AutoCloseable {
     private void sleepUntil(long deadline) {
         sleepingUntil = deadline;
         // a follow queued after this check sees sleepingUntil and unparks us: no request waits a whole sleep
-        if (closed || !queue.isEmpty()) {
+        if (closed || !queue.isEmpty() || looksAsked.get() != looksMade) {
             return;
         }
         long delay = deadline - System.nanoTime();

@@ -453,6 +453,11 @@ public final class ConnectionTracker implements Tracking {
         }
     }
 
+    /** The kernel watch's look now, outside its schedule: see {@link KernelWatch#lookNow}. */
+    public void lookInKernelNow() {
+        kernelWatch.lookNow();
+    }
+
     /** Set first: the watch may end, on the sampler's thread, before {@code follow} has returned. */
     private void watchInKernel(TrackedSocket socket) {
         socket.kernelFollowed = true;

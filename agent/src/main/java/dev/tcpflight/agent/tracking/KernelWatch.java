@@ -17,4 +17,11 @@ public interface KernelWatch {
      * watches, or too many sockets are watched already).
      */
     boolean follow(ConnectionTracker tracker, TrackedSocket socket);
+
+    /**
+     * Looks now, outside the watch's schedule, and returns once what it saw is reported (or after a bounded
+     * wait): the last look before a recording ends. Nothing to do by default.
+     */
+    default void lookNow() {
+    }
 }

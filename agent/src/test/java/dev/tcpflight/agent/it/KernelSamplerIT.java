@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcpflight.agent.it.RecordedConnections.Connection;
+import dev.tcpflight.agent.it.programs.LoopbackEcho;
 import dev.tcpflight.demo.DemoMain;
 import dev.tcpflight.schema.events.Fields;
 import java.nio.file.Path;
@@ -47,6 +48,22 @@ class KernelSamplerIT {
             assertEquals("FIN_WAIT_1>FIN_WAIT_2:kernel", client.path().get(client.path().size() - 1));
             assertEquals("kernel", client.transitionTo("FIN_WAIT_2").getString(Fields.SOURCE));
         }
+    }
+
+    /**
+     * The program exits as soon as both ends are closed, before the sampler's schedule would look again: its last
+     * look, made as the recording's last chunk ends, still records the states the kernel reached by then.
+     */
+    @Test
+    void theLastLookAtExitRecordsTheStatesReachedByThen() throws Exception {
+        Path recording = dir.resolve("exit.jfr");
+        new ChildJvm().agentOptions("kernel=on").recordTo(recording).run(LoopbackEcho.class, "127.0.0.1")
+                .assertSucceeded();
+        RecordedConnections recorded = RecordedConnections.read(recording);
+        List<String> client = recorded.only("client").path();
+        List<String> server = recorded.only("server").path();
+        assertTrue(client.get(client.size() - 1).endsWith(">TIME_WAIT:kernel"), recorded.describe());
+        assertEquals("LAST_ACK>CLOSED:kernel", server.get(server.size() - 1), recorded.describe());
     }
 
     @Test

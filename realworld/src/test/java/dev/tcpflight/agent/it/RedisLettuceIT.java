@@ -18,11 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #14, a native peer: Lettuce against a real redis-server (the Debian package's, started for the test)
- * that closes clients idle for a second. Lettuce runs on Netty's NIO transport, JDK SocketChannels: its
- * optional native epoll jar is not on this module's test class path, so {@code ChildJvm.withLibraries("/io/netty/")}
- * gives the child none (Netty's epoll transport is NettyEpollIT's, in the agent module). The idle connection is
- * closed by Redis first: Netty's event loop reads the EOF (or the agent finds the FIN first) and closes the
- * channel, a passive close; the other is closed by Lettuce first, an active close.
+ * that closes clients idle for a second. Lettuce runs on Netty's native epoll transport, as it does wherever
+ * Netty's optional epoll jar is on the class path (here reactor-netty's dependencies bring it). The idle
+ * connection is closed by Redis first: Netty's event loop reads the EOF (or the agent finds the FIN first) and
+ * closes the channel, a passive close; the other is closed by Lettuce first, an active close.
  */
 @EnabledOnOs(OS.LINUX) // POLLRDHUP and /proc/net/tcp
 class RedisLettuceIT {
@@ -46,7 +45,7 @@ class RedisLettuceIT {
         String both = "\n  idle " + idle.path() + "\n  closed " + closed.path();
         for (Connection end : List.of(idle, closed)) {
             assertEquals("client", end.role(), both);
-            assertEquals(SocketApi.SOCKET_CHANNEL.label(), end.socketApi(), "Netty NIO" + both);
+            assertEquals(SocketApi.NETTY_EPOLL.label(), end.socketApi(), "Netty epoll" + both);
         }
         run.wire().assertEveryEndpointMatchesTheWire(); // once each, bytes and states as on the wire
 
@@ -56,8 +55,8 @@ class RedisLettuceIT {
                 .contains(idle.jvmPath().get(2)), both);
         RecordedEvent finSeen = idle.transitionTo("CLOSE_WAIT");
         if (finSeen.getString(Fields.TRIGGER).equals("read-eof")) { // else found by the agent's look first
-            assertTrue(finSeen.getThread().getJavaName().startsWith("lettuce-nioEventLoop-"),
-                    "read by Lettuce's NIO event loop: " + finSeen.getThread().getJavaName());
+            assertTrue(finSeen.getThread().getJavaName().startsWith("lettuce-epollEventLoop-"),
+                    "read by Lettuce's epoll event loop: " + finSeen.getThread().getJavaName());
         }
         assertEquals(List.of("CLOSE_WAIT>LAST_ACK:close"), idle.jvmPath().subList(3, idle.jvmPath().size()), both);
         assertEquals("peer-close", idle.summary().getString(Fields.END_CAUSE), both);
