@@ -27,9 +27,12 @@ import java.util.Set;
  * <p>
  * A socket is first reported when two looks in a row found it unowned: the application's thread registers a
  * socket just after the kernel made it (accept, connect), and one look can fall in between. The tables are read
- * only when some descriptor is an unowned socket, so a process whose sockets are all tracked pays for the
- * {@code /proc/self/fd} listing alone. The looks' CPU time is held to 1% of a core on average by the kernel
- * sampler's {@link PollSchedule}, however large the host's table; a deferred look repeats the last report.
+ * only when a descriptor was an unowned socket at two looks in a row (or one is reported already), so a process
+ * whose sockets are all tracked pays for the {@code /proc/self/fd} listing alone, even while it opens thousands a
+ * second: reading the tables walks the host's whole socket table and holds its locks, which under connection
+ * churn (tens of thousands of TIME_WAIT rows) cost the application's own connects and closes their p99. The
+ * looks' CPU time is held to 1% of a core on average by the kernel sampler's {@link PollSchedule}, however large
+ * the host's table; a deferred look repeats the last report.
  */
 public final class UnseenSockets {
 
@@ -45,14 +48,22 @@ public final class UnseenSockets {
     private final Path fds;
     private final ProcNetTcpReader tables;
     private final PortFilter filter;
-    /** Unowned sockets by inode: their last row, and whether it was reported (two looks found it). */
-    private final Map<Long, Row> candidates = new HashMap<>();
+    /** The inodes of the sockets the last look found unowned: reported if this look finds them so again. */
+    private Set<Long> unownedBefore = Set.of();
+    /**
+     * Unowned sockets the tables did not list (Unix-domain or UDP, such as the attach listener's), not asked about
+     * again for {@value #NOT_TCP_LOOKS} looks: a TCP socket not yet bound or connected is not listed either.
+     */
+    private final Set<Long> notTcp = new HashSet<>();
+    private static final int NOT_TCP_LOOKS = 30;
+    private int looks;
     private final Map<Long, Sighting> reported = new HashMap<>();
     /** The kernel sampler's budget, 1% of a core on average, charged with each look's CPU time. */
     private final PollSchedule budget = new PollSchedule(SamplerLimits.DEFAULTS);
     private final ThreadCpuClock cpu = new ThreadCpuClock(ThreadCpuClock.SCHEDSTAT);
     private long noLookBefore = System.nanoTime();
     private long lastLookNanos;
+    private long tableReads;
 
     UnseenSockets(Path fds, ProcNetTcpReader tables, PortFilter filter) {
         this.fds = fds;
@@ -67,6 +78,11 @@ public final class UnseenSockets {
         }
         return new UnseenSockets(OpenSockets.FDS, new ProcNetTcpReader(ProcNetTcpReader.TCP, ProcNetTcpReader.TCP6),
                 filter);
+    }
+
+    /** How many looks read the socket tables; for tests. */
+    synchronized long tableReads() {
+        return tableReads;
     }
 
     /** CPU time (where unknown, elapsed time) of the last look that ran, tables included; for measurements. */
@@ -92,10 +108,21 @@ public final class UnseenSockets {
         Set<Long> unowned = new HashSet<>();
         Set<Long> ownedInodes = new HashSet<>();
         fdByInode.forEach((inode, fd) -> (owned.contains(fd) ? ownedInodes : unowned).add(inode));
+        if (++looks % NOT_TCP_LOOKS == 0) {
+            notTcp.clear();
+        }
+        notTcp.retainAll(unowned);
+        unowned.removeAll(notTcp);
+        Set<Long> twice = new HashSet<>(unowned);
+        twice.retainAll(unownedBefore);
+        unownedBefore = unowned;
         List<Row> rows = new ArrayList<>();
         Set<Integer> listening = new HashSet<>();
-        if (!unowned.isEmpty()) {
-            readRows(fdByInode, unowned, rows, listening);
+        if (!twice.isEmpty() || !reported.isEmpty()) {
+            tableReads++;
+            readRows(fdByInode, twice, rows, listening);
+            twice.removeAll(rows.stream().map(Row::inode).toList());
+            notTcp.addAll(twice);
         }
         List<Sighting> sightings = update(rows, listening, ownedInodes);
         long cost = ThreadCpuClock.cost(cpuBefore, cpu.nanos(), start, System.nanoTime());
@@ -136,19 +163,14 @@ public final class UnseenSockets {
             Transition step;
             if (before != null) {
                 step = before.state() == row.state() ? null : TcpStateMachine.kernel(before.state(), row.state(), true);
-            } else if (candidates.containsKey(row.inode())) {
-                step = TcpStateMachine.firstSeen(row.state());
             } else {
-                candidates.put(row.inode(), row); // reported if the next look finds it unowned still
-                continue;
+                step = TcpStateMachine.firstSeen(row.state());
             }
-            candidates.remove(row.inode());
             Sighting now = new Sighting(row.inode(), row.fd(), row.local(), row.remote(), row.state(),
                     roleOf(row, listening), reasonOf(row), step);
             reported.put(row.inode(), now);
             sightings.add(now);
         }
-        candidates.keySet().retainAll(seen);
         for (Iterator<Sighting> it = reported.values().iterator(); it.hasNext(); ) {
             Sighting gone = it.next();
             if (seen.contains(gone.inode())) {

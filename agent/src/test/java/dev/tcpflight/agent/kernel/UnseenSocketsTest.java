@@ -9,10 +9,13 @@ import dev.tcpflight.agent.tracking.PortFilter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The look at the process's sockets no hook saw, on real loopback sockets of this test JVM (which runs without
@@ -44,6 +47,40 @@ class UnseenSocketsTest {
                     "server " + port + " ESTABLISHED>CLOSE_WAIT kernel kernel unhooked"),
                     mine(look.look(Set.of(listenerFd), true), port),
                     "a listener tracked from now on is dropped without an end");
+        }
+    }
+
+    /**
+     * The tables walk the host's whole socket table: read only for a socket unowned at two looks in a row, and a
+     * socket they do not list (not TCP) is not asked about again. The descriptors are links in a directory of the
+     * test's, as in {@code /proc/self/fd}: one to this test's listener, one to a socket no table lists.
+     */
+    @Test
+    void readsTheTablesOnlyForASocketUnownedTwice(@TempDir Path fds) throws Exception {
+        assumeTrue(KernelSampler.isSupported(), KernelSampler.supportReason());
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = listener.getLocalPort();
+            Path listenerLink = Files.readSymbolicLink(OpenSockets.FDS.resolve(Integer.toString(fdOf(port, true))));
+            Files.createSymbolicLink(fds.resolve("7"), listenerLink);
+            UnseenSockets look = new UnseenSockets(fds, new ProcNetTcpReader(ProcNetTcpReader.TCP,
+                    ProcNetTcpReader.TCP6), new PortFilter(Set.of(port)));
+            look.look(Set.of(7), true);
+            look.look(Set.of(7), true);
+            assertEquals(0, look.tableReads(), "every socket owned: the descriptor listing only");
+            look.look(Set.of(), true);
+            assertEquals(0, look.tableReads(), "unowned at one look: it may be registered a moment later");
+            assertEquals(Set.of("listener " + port + " CLOSED>LISTEN first-seen inferred unhooked"),
+                    mine(look.look(Set.of(), true), port), "unowned twice: the tables are read");
+            assertEquals(1, look.tableReads());
+
+            Files.delete(fds.resolve("7"));
+            Files.createSymbolicLink(fds.resolve("8"), Path.of("socket:[1]")); // inode 1: in no table
+            look.look(Set.of(), true); // the listener's end: read to report it
+            look.look(Set.of(), true); // socket 1 unowned twice: read, not listed
+            long reads = look.tableReads();
+            look.look(Set.of(), true);
+            look.look(Set.of(), true);
+            assertEquals(reads, look.tableReads(), "a socket no table lists is not asked about again");
         }
     }
 
