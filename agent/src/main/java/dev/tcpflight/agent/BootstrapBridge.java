@@ -54,6 +54,29 @@ final class BootstrapBridge {
         }
     }
 
+    /**
+     * Null when the agent's own class loader sees the bootstrap definitions, else why not: it holds copies of its
+     * own, which a CDS archive or an AOT cache made with the agent jar on {@code -cp} brings along (made without
+     * the agent, or preloaded before it starts). The advice would then call a bridge the tracker is not installed
+     * in, silently; better to say so and not start.
+     */
+    static String problem() {
+        for (String name : CLASSES) {
+            try {
+                ClassLoader loader = Class.forName(name, false, BootstrapBridge.class.getClassLoader())
+                        .getClassLoader();
+                if (loader != null) {
+                    return "the application class loader has its own copy of " + name + " (tcpflight-agent.jar was"
+                            + " on -cp when this JVM's CDS archive or AOT cache was made): leave the agent jar off"
+                            + " -cp, the agent's classes then load from the -javaagent jar";
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                return "its bridge class " + name + " cannot be loaded: " + e;
+            }
+        }
+        return null;
+    }
+
     private static boolean definedAlready() {
         try {
             Class.forName(CLASSES.get(CLASSES.size() - 1), false, null);

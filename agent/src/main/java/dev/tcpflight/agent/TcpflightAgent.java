@@ -28,13 +28,13 @@ public final class TcpflightAgent {
             File jar = new File(TcpflightAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             JarFile agentJar = new JarFile(jar);
             BootstrapBridge.define(instrumentation, agentJar);
+            String problem = BootstrapBridge.problem();
+            if (problem != null) {
+                System.err.println("[tcpflight] WARNING: agent not started: " + problem);
+                return;
+            }
             // Only now: the installer's classes name the bridge, which must resolve to the bootstrap definitions.
             AgentInstaller.install(arguments, instrumentation, agentJar, atLaunch);
-        } catch (LinkageError e) {
-            // JDK 21+ links the classes of a -Xshare:dump archive to that archive's copies of the bridge.
-            System.err.println("[tcpflight] WARNING: agent not started: " + e + "; if this JVM's class-data archive"
-                    + " was dumped with tcpflight-agent.jar on -cp: on JDK 25 use an AOT cache trained with the agent"
-                    + " (-XX:AOTCacheOutput) instead, or keep the agent jar off -cp");
         } catch (Throwable e) {
             // Never stop the application from starting because of the agent.
             System.err.println("[tcpflight] WARNING: agent not started: " + e);
