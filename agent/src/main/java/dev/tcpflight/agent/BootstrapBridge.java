@@ -15,9 +15,10 @@ import java.util.zip.ZipEntry;
  * Defines the few classes that advice inlined into java.base calls (the bridge package and the one schema type
  * it passes on) in the bootstrap class loader, each directly, from the agent jar's bytes. Appending the jar to
  * the bootstrap class path instead would make the JVM warn and share only boot classes from its CDS archive on:
- * this way the rest of the agent stays an ordinary class of the system class path, archived like the
- * application's. The system class loader asks the bootstrap loader first, so the agent's own classes use these
- * same definitions, never copies of their own. Byte Buddy's {@code ClassInjector.UsingUnsafe} does the same, but
+ * this way the rest of the agent stays an ordinary class of the system class path, and the application's
+ * archived classes stay in use. The system class loader asks the bootstrap loader first, so the agent's own
+ * classes use these same definitions, never copies of their own ({@link #problem} says when an archive holds
+ * some). Byte Buddy's {@code ClassInjector.UsingUnsafe} does the same, but
  * the agent keeps Byte Buddy's Unsafe use switched off ({@code net.bytebuddy.safe}, see {@link AgentInstaller}).
  */
 final class BootstrapBridge {

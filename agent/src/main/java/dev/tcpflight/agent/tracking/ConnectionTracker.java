@@ -33,7 +33,7 @@ public final class ConnectionTracker implements Tracking {
     private static final Transition CONNECT_STARTED =
             TcpStateMachine.next(TcpState.CLOSED, Observation.CONNECT_START).get(0);
     /** Found before a close or shutdown, or by the periodic look: fixed texts, nothing built per close. */
-    /** What a close will send, as {@link #closing} found it (compared by identity). */
+    /** What a close will send, as {@link #closing} found it: FIN (no detail), or RST and why. */
     private static final String ORDERLY_CLOSE = "";
     private static final String LINGER_ZERO = "SO_LINGER 0";
     private static final String UNREAD_DATA = "unread data in the receive queue";
@@ -258,7 +258,6 @@ public final class ConnectionTracker implements Tracking {
         socket.closeDetail = !connected ? ORDERLY_CLOSE
                 : probe.resetsOnClose(key) ? LINGER_ZERO
                 : unreadResets && probe.unreadBytes(key) > 0 ? UNREAD_DATA : ORDERLY_CLOSE;
-        socket.closeCall = true;
         noticePeerClose(socket);
     }
 
@@ -270,7 +269,7 @@ public final class ConnectionTracker implements Tracking {
         if (detail == null) {
             return; // not seen beginning (closed inside a connect call, or before the agent came)
         }
-        if (detail == ORDERLY_CLOSE) {
+        if (detail.isEmpty()) {
             apply(socket, Observation.CLOSE, "");
         } else if (apply(socket, Observation.ABORTIVE_CLOSE, detail)) {
             socket.resetSeen = true;
@@ -419,7 +418,8 @@ public final class ConnectionTracker implements Tracking {
         int[] asked = {0};
         sockets.forEach(socket -> {
             long word = socket.stateWord();
-            if (TrackedSocket.stateOf(word) != TcpState.ESTABLISHED || socket.connectCall || socket.closeCall) {
+            if (TrackedSocket.stateOf(word) != TcpState.ESTABLISHED || socket.connectCall
+                    || socket.closeDetail != null) {
                 return;
             }
             asked[0]++;

@@ -52,9 +52,10 @@ public final class TrackedSocket {
     volatile boolean connectCall;
     /** The JDK closed the socket during a connect call: that call failed. */
     volatile boolean closedInConnectCall;
-    /** A close call is under way: the periodic look leaves the socket to it (its descriptor may be gone). */
-    volatile boolean closeCall;
-    /** What that close sends, set by its start for its end: see {@link ConnectionTracker#closing}. */
+    /**
+     * Set once a close call is under way: what that close sends, from its start for its end (see
+     * {@link ConnectionTracker#closing}); the periodic look then leaves the socket to it (its descriptor may be gone).
+     */
     volatile String closeDetail;
     volatile boolean inputShut;
     volatile boolean peerClosedFirst;
