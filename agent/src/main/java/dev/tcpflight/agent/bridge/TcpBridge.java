@@ -266,13 +266,25 @@ public final class TcpBridge {
         }
     }
 
-    /** close() on an open socket, before the JDK closes it. */
     /** See {@link Tracking#closing}; {@link #closed} follows when the close call returns. */
-    public static void closing(Object fd, boolean unreadResets) {
+    public static void closing(Object fd, boolean descriptorStaysOpen) {
         Tracking t = enter(fd);
         if (t != null) {
             try {
-                t.closing(fd, unreadResets);
+                t.closing(fd, descriptorStaysOpen);
+            } catch (Throwable e) {
+                AgentFailures.record("close", e);
+            } finally {
+                ReentrancyGuard.exit();
+            }
+        }
+    }
+
+    public static void closeDeferred(Object fd) {
+        Tracking t = enter(fd);
+        if (t != null) {
+            try {
+                t.closeDeferred(fd);
             } catch (Throwable e) {
                 AgentFailures.record("close", e);
             } finally {

@@ -34,8 +34,14 @@ public interface Tracking {
 
     void outputShutdown(Object key);
 
-    /** @param unreadResets false where the JDK only shuts the output now and closes the descriptor later */
-    void closing(Object key, boolean unreadResets);
+    /**
+     * @param descriptorStaysOpen true where the JDK only shuts the output now and closes the descriptor later
+     *                            (a non-blocking channel still registered with a selector)
+     */
+    void closing(Object key, boolean descriptorStaysOpen);
+
+    /** During a close: the JDK cannot close the descriptor yet and is about to shut its output or pre-close it. */
+    void closeDeferred(Object key);
 
     void closed(Object key);
 }

@@ -92,7 +92,7 @@ public final class NioSocketImplInstrumentation implements SocketInstrumentation
         static boolean enter(@Advice.FieldValue("state") int state, @Advice.FieldValue("fd") FileDescriptor fd) {
             boolean open = state >= FIRST_OPEN_STATE && state <= LAST_OPEN_STATE;
             if (open) {
-                TcpBridge.closing(fd, true);
+                TcpBridge.closing(fd, false);
             }
             return open;
         }

@@ -100,7 +100,7 @@ final class SharedAdvice {
     static final class Close {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.FieldValue("fd") FileDescriptor fd) {
-            TcpBridge.closing(fd, true);
+            TcpBridge.closing(fd, false);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

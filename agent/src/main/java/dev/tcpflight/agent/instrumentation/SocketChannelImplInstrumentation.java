@@ -57,7 +57,8 @@ public final class SocketChannelImplInstrumentation implements SocketInstrumenta
                         SharedAdvice.ShutdownOutput.class),
                 // Runs once per channel; AbstractInterruptibleChannel.close() would also catch FileChannels.
                 new Hook("implCloseSelectableChannel()",
-                        named("implCloseSelectableChannel").and(takesArguments(0)), Close.class));
+                        named("implCloseSelectableChannel").and(takesArguments(0)), Close.class),
+                new Hook("tryClose()", named("tryClose").and(takesArguments(0)), TryClose.class));
     }
 
     static final class Connect {
@@ -109,12 +110,25 @@ public final class SocketChannelImplInstrumentation implements SocketInstrumenta
     static final class Close {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.This SelectableChannel self, @Advice.FieldValue("fd") FileDescriptor fd) {
-            TcpBridge.closing(fd, self.isBlocking() || !self.isRegistered());
+            TcpBridge.closing(fd, !self.isBlocking() && self.isRegistered());
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(@Advice.FieldValue("fd") FileDescriptor fd) {
             TcpBridge.closed(fd);
+        }
+    }
+
+    /**
+     * {@code tryClose()} returning false inside a close: a selector still holds the channel (or I/O is in
+     * progress), so the JDK shuts the output (or pre-closes) next instead of closing the descriptor.
+     */
+    static final class TryClose {
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Return boolean closed) {
+            if (!closed) {
+                TcpBridge.closeDeferred(fd);
+            }
         }
     }
 }

@@ -217,7 +217,7 @@ public final class ConnectionTracker implements Tracking {
     public void shuttingOutput(Object key) {
         TrackedSocket socket = lookup(key);
         if (socket != null) {
-            noticePeerClose(socket);
+            noticePeerClose(socket, BEFORE_CLOSE);
         }
     }
 
@@ -235,12 +235,12 @@ public final class ConnectionTracker implements Tracking {
     /**
      * close() was called on an open socket: asks the kernel now, while the socket can still be asked, what this
      * close will send (RST for SO_LINGER 0 or unread data, else FIN) and whether the peer's FIN or RST is already
-     * waiting; {@code unreadResets}: false where the JDK only shuts the output now and closes the descriptor
-     * later. The peer is asked last, so that as little as possible runs between that answer and the close
-     * itself; the close is recorded by {@link #closed} once it has happened.
+     * waiting. The peer is asked last, so that as little as possible runs between that answer and the close
+     * itself; the close is recorded by {@link #closed} once it has happened. Where the descriptor stays open
+     * (the JDK only shuts the output now), unread data cannot make this close send RST.
      */
     @Override
-    public void closing(Object key, boolean unreadResets) {
+    public void closing(Object key, boolean descriptorStaysOpen) {
         TrackedSocket socket = lookup(key);
         if (socket == null) {
             return;
@@ -257,8 +257,22 @@ public final class ConnectionTracker implements Tracking {
         boolean connected = before != TcpState.LISTEN && before != TcpState.CLOSED;
         socket.closeDetail = !connected ? ORDERLY_CLOSE
                 : probe.resetsOnClose(key) ? LINGER_ZERO
-                : unreadResets && probe.unreadBytes(key) > 0 ? UNREAD_DATA : ORDERLY_CLOSE;
-        noticePeerClose(socket);
+                : !descriptorStaysOpen && probe.unreadBytes(key) > 0 ? UNREAD_DATA : ORDERLY_CLOSE;
+        noticePeerClose(socket, BEFORE_CLOSE);
+    }
+
+    /**
+     * The JDK could not close the descriptor yet (a selector still holds the channel, or I/O is in progress) and
+     * is about to shut the output or pre-close it: the last moment to ask about the peer before our FIN leaves.
+     * Since {@link #closing} asked, the JDK has waited for readers and writers, milliseconds on a busy host (a
+     * client's FIN arriving then made a Tomcat close look active).
+     */
+    @Override
+    public void closeDeferred(Object key) {
+        TrackedSocket socket = sockets.get(key);
+        if (socket != null && ORDERLY_CLOSE.equals(socket.closeDetail)) {
+            noticePeerClose(socket, BEFORE_CLOSE);
+        }
     }
 
     /** The close that {@link #closing} saw begin has returned: what it sent is now on its way. */
@@ -374,11 +388,11 @@ public final class ConnectionTracker implements Tracking {
      * so the close is recorded as the wire has it: a FIN waiting makes it a passive close (CLOSE_WAIT, then
      * LAST_ACK), an RST waiting means the kernel already dropped the connection and the close sends nothing.
      */
-    private void noticePeerClose(TrackedSocket socket) {
+    private void noticePeerClose(TrackedSocket socket, String[] details) {
         long word = socket.stateWord();
         TcpState state = TrackedSocket.stateOf(word);
         if (state == TcpState.ESTABLISHED || state == TcpState.CLOSE_WAIT) {
-            notice(socket, word, probe.peerSignal(socket.key), BEFORE_CLOSE, null);
+            notice(socket, word, probe.peerSignal(socket.key), details, null);
         }
     }
 

@@ -307,7 +307,7 @@ class ConnectionTrackerTest {
             close(tracker, closed);
             Object deferred = new Object();
             tracker.accepted(deferred, deferred, SocketApi.SOCKET_CHANNEL, LOCAL, REMOTE);
-            tracker.closing(deferred, false);
+            tracker.closing(deferred, true);
             tracker.closed(deferred);
         });
         Map<Long, List<String>> byId = transitions(events);
@@ -319,13 +319,41 @@ class ConnectionTrackerTest {
                 .findFirst().orElseThrow().getString(Fields.DETAIL));
     }
 
+    /**
+     * A FIN that arrives while the JDK waits to shut the output of a channel a selector holds is found just
+     * before our FIN; one found only once a close has returned may be the peer's answer, and is not taken.
+     */
+    @Test
+    void peerFinBeforeTheDeferredShutdownMakesTheClosePassive() throws Exception {
+        List<RecordedEvent> events = record(() -> {
+            Object deferred = new Object();
+            tracker.accepted(deferred, deferred, SocketApi.SOCKET_CHANNEL, LOCAL, REMOTE);
+            tracker.closing(deferred, true);
+            probe.peer = PeerSignal.FIN;
+            tracker.closeDeferred(deferred);
+            tracker.closed(deferred);
+            probe.peer = PeerSignal.NONE;
+            Object closed = new Object();
+            tracker.accepted(closed, closed, SocketApi.SOCKET_CHANNEL, LOCAL, REMOTE);
+            tracker.closing(closed, false);
+            probe.peer = PeerSignal.FIN;
+            tracker.closed(closed);
+        });
+        Map<Long, List<String>> byId = transitions(events);
+        assertEquals(List.of("ESTABLISHED>CLOSE_WAIT:fin-found", "CLOSE_WAIT>LAST_ACK:close"),
+                byId.get(1L).subList(2, 4));
+        assertEquals(List.of("ESTABLISHED>FIN_WAIT_1:close"), byId.get(2L).subList(2, 3));
+        assertEquals(Map.of(1L, "peer-close", 2L, "local-close"), connections(events).stream().collect(
+                Collectors.toMap(c -> c.getLong(Fields.CONNECTION_ID), c -> c.getString(Fields.END_CAUSE))));
+    }
+
     /** The close is recorded once the call has returned, not when it begins (it may end otherwise). */
     @Test
     void closeIsRecordedWhenTheCallReturns() throws Exception {
         Object key = new Object();
         tracker.connectStarted(key, key, SocketApi.SOCKET, REMOTE);
         tracker.connectReturned(key, true, null);
-        List<RecordedEvent> begun = record(() -> tracker.closing(key, true));
+        List<RecordedEvent> begun = record(() -> tracker.closing(key, false));
         assertTrue(transitions(begun).isEmpty(), begun.toString());
         List<RecordedEvent> ended = record(() -> tracker.closed(key));
         assertEquals(List.of("ESTABLISHED>FIN_WAIT_1:close"), transitions(ended).get(1L));
@@ -434,7 +462,7 @@ class ConnectionTrackerTest {
 
     /** A close call as the advice makes it: asked on entry, recorded on return. */
     private static void close(ConnectionTracker tracker, Object key) {
-        tracker.closing(key, true);
+        tracker.closing(key, false);
         tracker.closed(key);
     }
 

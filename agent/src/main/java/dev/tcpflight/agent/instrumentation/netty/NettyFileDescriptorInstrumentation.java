@@ -61,7 +61,7 @@ public final class NettyFileDescriptorInstrumentation implements SocketInstrumen
         static boolean enter(@Advice.This Object socket, @Advice.FieldValue("state") int state) {
             boolean open = (state & STATE_CLOSED) == 0;
             if (open) {
-                TcpBridge.closing(socket, true);
+                TcpBridge.closing(socket, false);
             }
             return open;
         }
