@@ -182,7 +182,8 @@ public final class JdkSocketAccess implements SocketProbe, SocketInspection {
     /**
      * One {@code poll(2)} with timeout 0 ({@code sun.nio.ch.Net.poll} passes the event bits to the kernel and
      * returns its answer as is): POLLRDHUP means the peer's FIN has arrived, POLLERR a pending error, which on an
-     * open TCP connection is the peer's RST. POLLRDHUP is Linux's; elsewhere the kernel is not asked.
+     * open TCP connection is the peer's RST, and POLLIN alone bytes waiting. POLLRDHUP is Linux's; elsewhere the
+     * kernel is not asked.
      */
     @Override
     public PeerSignal peerSignal(Object key) {
@@ -196,7 +197,8 @@ public final class JdkSocketAccess implements SocketProbe, SocketInspection {
             }
             int revents = (int) Handles.POLL.invokeExact(fd, POLLIN | POLLRDHUP, 0L);
             return (revents & POLLERR) != 0 ? PeerSignal.RESET
-                    : (revents & POLLRDHUP) != 0 ? PeerSignal.FIN : PeerSignal.NONE;
+                    : (revents & POLLRDHUP) != 0 ? PeerSignal.FIN
+                    : (revents & POLLIN) != 0 ? PeerSignal.DATA : PeerSignal.NONE;
         } catch (IOException e) {
             return PeerSignal.UNKNOWN; // closed meanwhile
         } catch (Throwable e) {

@@ -174,6 +174,7 @@ public final class ConnectionTracker implements Tracking {
             if (socket.kernelFollowed) {
                 return; // the peer's FIN after ours: TIME_WAIT, or CLOSING if they crossed; the kernel reports which
             }
+            socket.eofRead = true;
             if (apply(socket, Observation.READ_EOF, "") && socket.state() == TcpState.CLOSE_WAIT) {
                 socket.peerClosedFirst = true;
             }
@@ -217,7 +218,7 @@ public final class ConnectionTracker implements Tracking {
     public void shuttingOutput(Object key) {
         TrackedSocket socket = lookup(key);
         if (socket != null) {
-            noticePeerClose(socket, BEFORE_CLOSE);
+            noticePeerClose(socket);
         }
     }
 
@@ -235,9 +236,9 @@ public final class ConnectionTracker implements Tracking {
     /**
      * close() was called on an open socket: asks the kernel now, while the socket can still be asked, what this
      * close will send (RST for SO_LINGER 0 or unread data, else FIN) and whether the peer's FIN or RST is already
-     * waiting. The peer is asked last, so that as little as possible runs between that answer and the close
-     * itself; the close is recorded by {@link #closed} once it has happened. Where the descriptor stays open
-     * (the JDK only shuts the output now), unread data cannot make this close send RST.
+     * waiting. One poll answers both in the common case, and it comes last, so that as little as possible runs
+     * between that answer and the close itself; the close is recorded by {@link #closed} once it has happened.
+     * Where the descriptor stays open (the JDK only shuts the output now), unread data cannot make it send RST.
      */
     @Override
     public void closing(Object key, boolean descriptorStaysOpen) {
@@ -253,12 +254,22 @@ public final class ConnectionTracker implements Tracking {
             }
             return;
         }
-        TcpState before = socket.state();
-        boolean connected = before != TcpState.LISTEN && before != TcpState.CLOSED;
-        socket.closeDetail = !connected ? ORDERLY_CLOSE
-                : probe.resetsOnClose(key) ? LINGER_ZERO
-                : !descriptorStaysOpen && probe.unreadBytes(key) > 0 ? UNREAD_DATA : ORDERLY_CLOSE;
-        noticePeerClose(socket, BEFORE_CLOSE);
+        long word = socket.stateWord();
+        TcpState before = TrackedSocket.stateOf(word);
+        if (before == TcpState.LISTEN || before == TcpState.CLOSED) {
+            socket.closeDetail = ORDERLY_CLOSE;
+            return;
+        }
+        boolean lingerZero = probe.resetsOnClose(key);
+        PeerSignal peer = probe.peerSignal(key);
+        // poll's answer says whether bytes wait; only behind a FIN does it take FIONREAD to know (an EOF read
+        // means nothing can wait: no data comes after a FIN).
+        boolean unread = !lingerZero && !descriptorStaysOpen && (peer == PeerSignal.DATA
+                || peer == PeerSignal.FIN && !socket.eofRead && probe.unreadBytes(key) > 0);
+        socket.closeDetail = lingerZero ? LINGER_ZERO : unread ? UNREAD_DATA : ORDERLY_CLOSE;
+        if (before == TcpState.ESTABLISHED || before == TcpState.CLOSE_WAIT) {
+            notice(socket, word, peer, BEFORE_CLOSE, null);
+        }
     }
 
     /**
@@ -271,7 +282,7 @@ public final class ConnectionTracker implements Tracking {
     public void closeDeferred(Object key) {
         TrackedSocket socket = sockets.get(key);
         if (socket != null && ORDERLY_CLOSE.equals(socket.closeDetail)) {
-            noticePeerClose(socket, BEFORE_CLOSE);
+            noticePeerClose(socket);
         }
     }
 
@@ -388,11 +399,11 @@ public final class ConnectionTracker implements Tracking {
      * so the close is recorded as the wire has it: a FIN waiting makes it a passive close (CLOSE_WAIT, then
      * LAST_ACK), an RST waiting means the kernel already dropped the connection and the close sends nothing.
      */
-    private void noticePeerClose(TrackedSocket socket, String[] details) {
+    private void noticePeerClose(TrackedSocket socket) {
         long word = socket.stateWord();
         TcpState state = TrackedSocket.stateOf(word);
         if (state == TcpState.ESTABLISHED || state == TcpState.CLOSE_WAIT) {
-            notice(socket, word, probe.peerSignal(socket.key), details, null);
+            notice(socket, word, probe.peerSignal(socket.key), BEFORE_CLOSE, null);
         }
     }
 

@@ -4,6 +4,8 @@ package dev.tcpflight.agent.tracking;
 public enum PeerSignal {
     /** Nothing from the peer's side of the close: the connection is open both ways, as far as the kernel knows. */
     NONE,
+    /** Bytes are waiting unread, and no FIN behind them yet: closing now would send RST. */
+    DATA,
     /** The peer's FIN has arrived: the kernel's state is CLOSE_WAIT, whether or not the EOF was read. */
     FIN,
     /** The peer's RST has arrived: the kernel's state is CLOSED. */

@@ -58,6 +58,8 @@ public final class TrackedSocket {
      */
     volatile String closeDetail;
     volatile boolean inputShut;
+    /** A read returned the peer's EOF: nothing can be waiting unread behind it. */
+    volatile boolean eofRead;
     volatile boolean peerClosedFirst;
     volatile boolean resetSeen;
     /** Handed to the kernel sampler while still open; closing it must not hand it over again. */

@@ -347,6 +347,33 @@ class ConnectionTrackerTest {
                 Collectors.toMap(c -> c.getLong(Fields.CONNECTION_ID), c -> c.getString(Fields.END_CAUSE))));
     }
 
+    /**
+     * Bytes behind the peer's FIN make the close send RST; after the application read the EOF nothing can wait,
+     * and the kernel is not asked how much.
+     */
+    @Test
+    void unreadBytesBehindTheFinAreAskedForOnlyWhenTheEofWasNotRead() throws Exception {
+        probe.peer = PeerSignal.FIN;
+        List<RecordedEvent> events = record(() -> {
+            Object unreadEof = new Object();
+            tracker.accepted(unreadEof, unreadEof, SocketApi.SOCKET, LOCAL, REMOTE);
+            probe.unread = 16;
+            close(tracker, unreadEof);
+            probe.unread = 0;
+            Object eofRead = new Object();
+            tracker.accepted(eofRead, eofRead, SocketApi.SOCKET, LOCAL, REMOTE);
+            tracker.read(eofRead, -1);
+            int asked = probe.unreadAsked;
+            close(tracker, eofRead);
+            assertEquals(asked, probe.unreadAsked);
+        });
+        Map<Long, List<String>> byId = transitions(events);
+        assertEquals(List.of("ESTABLISHED>CLOSE_WAIT:fin-found", "CLOSE_WAIT>CLOSED:abortive-close"),
+                byId.get(1L).subList(2, 4));
+        assertEquals(List.of("ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close"),
+                byId.get(2L).subList(2, 4));
+    }
+
     /** The close is recorded once the call has returned, not when it begins (it may end otherwise). */
     @Test
     void closeIsRecordedWhenTheCallReturns() throws Exception {
@@ -473,11 +500,12 @@ class ConnectionTrackerTest {
     private static final class TestProbe implements SocketProbe {
         volatile boolean lingerZero;
         volatile int unread;
+        volatile int unreadAsked;
         volatile PeerSignal peer = PeerSignal.NONE;
 
         @Override
         public PeerSignal peerSignal(Object key) {
-            return peer;
+            return peer == PeerSignal.NONE && unread > 0 ? PeerSignal.DATA : peer; // as poll(2) answers
         }
         final Map<Object, Integer> fds = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -498,6 +526,7 @@ class ConnectionTrackerTest {
 
         @Override
         public int unreadBytes(Object key) {
+            unreadAsked++;
             return unread;
         }
     }
