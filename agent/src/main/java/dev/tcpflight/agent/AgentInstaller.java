@@ -12,6 +12,7 @@ import dev.tcpflight.agent.events.UnseenSocketsReporter;
 import dev.tcpflight.agent.instrumentation.AsynchronousServerSocketChannelImplInstrumentation;
 import dev.tcpflight.agent.instrumentation.AsynchronousSocketChannelImplInstrumentation;
 import dev.tcpflight.agent.instrumentation.IOUtilInstrumentation;
+import dev.tcpflight.agent.instrumentation.ManagementFactoryInstrumentation;
 import dev.tcpflight.agent.instrumentation.NioSocketImplInstrumentation;
 import dev.tcpflight.agent.instrumentation.ServerSocketChannelImplInstrumentation;
 import dev.tcpflight.agent.instrumentation.SocketChannelImplInstrumentation;
@@ -23,6 +24,8 @@ import dev.tcpflight.agent.instrumentation.netty.LinuxSocketInstrumentation;
 import dev.tcpflight.agent.instrumentation.netty.NettyFileDescriptorInstrumentation;
 import dev.tcpflight.agent.instrumentation.netty.NettySocketInstrumentation;
 import dev.tcpflight.agent.jdk.JdkSocketAccess;
+import dev.tcpflight.agent.jmx.ConnectionsView;
+import dev.tcpflight.agent.jmx.JmxRegistration;
 import dev.tcpflight.agent.kernel.KernelFollower;
 import dev.tcpflight.agent.kernel.KernelSampler;
 import dev.tcpflight.agent.kernel.OpenSockets;
@@ -53,7 +56,8 @@ public final class AgentInstaller {
             new UnixAsynchronousSocketChannelImplInstrumentation(),
             new AsynchronousServerSocketChannelImplInstrumentation(),
             new UnixAsynchronousServerSocketChannelImplInstrumentation(),
-            new IOUtilInstrumentation());
+            new IOUtilInstrumentation(),
+            new ManagementFactoryInstrumentation());
 
     /**
      * Every library class the agent instruments, in any class loader and under any relocated package: Netty's
@@ -130,6 +134,9 @@ public final class AgentInstaller {
         EventRegistration.whenRecorderStarts(new SocketStatesReporter(tracker, AgentFailures::count),
                 preexistingReporter, new UnseenSocketsReporter(unseenSockets(options), tracker));
         TcpBridge.install(tracker, access);
+        if (ModuleLayer.boot().findModule("java.management").isPresent()) {
+            JmxRegistration.register(new ConnectionsView(tracker, AgentFailures::count), instrumentation);
+        }
         if (access.canAskForPeerClose()) {
             new PeerCloseWatcher(tracker).start();
         }

@@ -30,7 +30,7 @@ final class BootstrapBridge {
             "dev.tcpflight.agent.bridge.AgentFailures", "dev.tcpflight.agent.bridge.ReentrancyGuard",
             "dev.tcpflight.agent.bridge.UntracedTransports", "dev.tcpflight.agent.bridge.UntracedTransports$Met",
             "dev.tcpflight.agent.bridge.NativeTransports", "dev.tcpflight.agent.bridge.AcceptHandOff",
-            "dev.tcpflight.agent.bridge.TcpBridge");
+            "dev.tcpflight.agent.bridge.PlatformMBeanServerHandOff", "dev.tcpflight.agent.bridge.TcpBridge");
 
     private BootstrapBridge() {
     }

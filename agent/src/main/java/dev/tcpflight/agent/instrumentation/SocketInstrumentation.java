@@ -2,7 +2,7 @@ package dev.tcpflight.agent.instrumentation;
 
 import java.util.List;
 
-/** The hooks for one socket implementation class: a JDK class, or a library's (Netty's native transport). */
+/** The hooks for one class: a JDK socket class, or a library's (Netty's native transport); and ManagementFactory. */
 public interface SocketInstrumentation {
 
     /** Binary name of the class, e.g. {@code sun.nio.ch.NioSocketImpl}; a library class's in its own package. */

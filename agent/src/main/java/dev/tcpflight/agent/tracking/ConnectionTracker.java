@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -44,6 +45,7 @@ public final class ConnectionTracker implements Tracking {
     private final SocketRegistry sockets = new SocketRegistry();
     private final ReferenceQueue<Object> dropped = new ReferenceQueue<>();
     private final AtomicLong ids = new AtomicLong();
+    private final ConnectionCounts counts = new ConnectionCounts();
     private final TransitionRecorder recorder;
     private final SocketProbe probe;
     private final PortFilter filter;
@@ -66,6 +68,16 @@ public final class ConnectionTracker implements Tracking {
     /** How many tracked sockets are in each state, indexed by {@link TcpState#ordinal()}. */
     public int[] countByState() {
         return sockets.countByState();
+    }
+
+    /** Visits the sockets tracked now; a snapshot taken bucket by bucket, without locks. */
+    public void forEachSocket(Consumer<TrackedSocket> visitor) {
+        sockets.forEach(visitor);
+    }
+
+    /** Connections opened and ended so far. */
+    public ConnectionCounts counts() {
+        return counts;
     }
 
     /**
@@ -330,6 +342,9 @@ public final class ConnectionTracker implements Tracking {
         if (socket != null && first != null) {
             long word = socket.stateWord();
             if (socket.compareAndSetStateWord(word, TrackedSocket.word(first.to(), 1))) {
+                if (first.to() == TcpState.CLOSE_WAIT) {
+                    socket.enteredCloseWait(first.trigger());
+                }
                 recorder.transition(socket, first, 1, "open before the agent was attached", null);
             }
         }
@@ -356,6 +371,7 @@ public final class ConnectionTracker implements Tracking {
         if (!sockets.add(socket)) {
             return null; // already tracked: a repeated call the JDK will reject
         }
+        counts.opened();
         recorder.opened(socket);
         return socket;
     }
@@ -387,6 +403,10 @@ public final class ConnectionTracker implements Tracking {
         if (!socket.compareAndSetStateWord(word, TrackedSocket.word(steps.get(steps.size() - 1).to(),
                 done + steps.size()))) {
             return false;
+        }
+        Transition last = steps.get(steps.size() - 1);
+        if (last.to() == TcpState.CLOSE_WAIT) {
+            socket.enteredCloseWait(last.trigger());
         }
         for (int i = 0; i < steps.size(); i++) {
             recorder.transition(socket, steps.get(i), done + 1 + i, detail, i == 0 ? begun : null);
@@ -470,6 +490,7 @@ public final class ConnectionTracker implements Tracking {
 
     private void end(TrackedSocket socket, EndCause cause) {
         if (sockets.remove(socket)) {
+            counts.ended(cause);
             socket.owner.clear();
             recorder.ended(socket, cause);
             if (!socket.kernelFollowed && KERNEL_SIDE.contains(socket.state())) {

@@ -3,6 +3,7 @@ package dev.tcpflight.agent.tracking;
 import dev.tcpflight.schema.Role;
 import dev.tcpflight.schema.SocketApi;
 import dev.tcpflight.schema.TcpState;
+import dev.tcpflight.schema.Trigger;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.ReferenceQueue;
@@ -58,6 +59,9 @@ public final class TrackedSocket {
      */
     volatile String closeDetail;
     volatile boolean inputShut;
+    private volatile long closeWaitSinceNanos;
+    private volatile String closeWaitThread;
+    private volatile Trigger closeWaitTrigger;
     /** A read returned the peer's EOF: nothing can be waiting unread behind it. */
     volatile boolean eofRead;
     volatile boolean peerClosedFirst;
@@ -106,9 +110,20 @@ public final class TrackedSocket {
     }
 
     public long bytesRead() { return bytesRead; }
+    /** {@link System#nanoTime()} when the peer's close was first known; meaningful in CLOSE_WAIT only. */
+    public long closeWaitSinceNanos() { return closeWaitSinceNanos; }
+    /** The thread that found the peer's close (read the EOF, or looked). */
+    public String closeWaitThread() { return closeWaitThread; }
+    public Trigger closeWaitTrigger() { return closeWaitTrigger; }
     public long bytesWritten() { return bytesWritten; }
     public Object lifetimeEvent() { return lifetimeEvent; }
     public void lifetimeEvent(Object event) { lifetimeEvent = event; }
+
+    void enteredCloseWait(Trigger trigger) {
+        closeWaitSinceNanos = System.nanoTime();
+        closeWaitThread = Thread.currentThread().getName();
+        closeWaitTrigger = trigger;
+    }
 
     public TcpState state() {
         return stateOf(stateWord);

@@ -1,0 +1,100 @@
+package dev.tcpflight.agent.jmx;
+
+import dev.tcpflight.agent.tracking.ConnectionCounts;
+import dev.tcpflight.agent.tracking.ConnectionTracker;
+import dev.tcpflight.agent.tracking.TrackedSocket;
+import dev.tcpflight.schema.EndCause;
+import dev.tcpflight.schema.Role;
+import dev.tcpflight.schema.TcpState;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/** {@link ConnectionsMXBean} read from the tracker at each call. */
+public final class ConnectionsView implements ConnectionsMXBean {
+
+    static final int OLDEST_CLOSE_WAIT = 5;
+
+    private final ConnectionTracker tracker;
+    private final LongSupplier agentErrors;
+
+    public ConnectionsView(ConnectionTracker tracker, LongSupplier agentErrors) {
+        this.tracker = tracker;
+        this.agentErrors = agentErrors;
+    }
+
+    @Override
+    public int getTracked() {
+        return tracker.size();
+    }
+
+    @Override
+    public Map<String, Integer> getByState() {
+        int[] counts = tracker.countByState();
+        Map<String, Integer> byState = new LinkedHashMap<>();
+        for (TcpState state : TcpState.values()) {
+            byState.put(state.name(), counts[state.ordinal()]);
+        }
+        return byState;
+    }
+
+    @Override
+    public Map<String, Integer> getByRole() {
+        int[] counts = new int[Role.values().length];
+        tracker.forEachSocket(socket -> counts[socket.role().ordinal()]++);
+        Map<String, Integer> byRole = new LinkedHashMap<>();
+        for (Role role : Role.values()) {
+            byRole.put(role.label(), counts[role.ordinal()]);
+        }
+        return byRole;
+    }
+
+    @Override
+    public long getOpened() {
+        return tracker.counts().openedSoFar();
+    }
+
+    @Override
+    public Map<String, Long> getEndedByCause() {
+        ConnectionCounts counts = tracker.counts();
+        Map<String, Long> byCause = new LinkedHashMap<>();
+        for (EndCause cause : EndCause.values()) {
+            byCause.put(cause.label(), counts.endedSoFar(cause));
+        }
+        return byCause;
+    }
+
+    @Override
+    public long getAgentErrors() {
+        return agentErrors.getAsLong();
+    }
+
+    @Override
+    public List<CloseWaitConnection> getOldestCloseWait() {
+        List<TrackedSocket> waiting = new ArrayList<>();
+        tracker.forEachSocket(socket -> {
+            if (socket.state() == TcpState.CLOSE_WAIT) {
+                waiting.add(socket);
+            }
+        });
+        waiting.sort(Comparator.comparingLong(TrackedSocket::closeWaitSinceNanos));
+        long now = System.nanoTime();
+        List<CloseWaitConnection> oldest = new ArrayList<>();
+        for (TrackedSocket socket : waiting.subList(0, Math.min(OLDEST_CLOSE_WAIT, waiting.size()))) {
+            oldest.add(new CloseWaitConnection(socket.id(), socket.role().label(),
+                    text(socket.localHost(), socket.local()), text(socket.remoteHost(), socket.remote()),
+                    (now - socket.closeWaitSinceNanos()) / 1_000_000,
+                    socket.closeWaitTrigger() == null ? "" : socket.closeWaitTrigger().label(),
+                    socket.closeWaitThread() == null ? "" : socket.closeWaitThread()));
+        }
+        return oldest;
+    }
+
+    private static String text(String host, InetSocketAddress address) {
+        return address == null ? "" : host + ":" + address.getPort();
+    }
+}
