@@ -38,7 +38,7 @@ final class KernelQuestionsExperiment extends Experiment {
         double[] perConnection = Arrays.stream(look).map(us -> us / KernelQuestionsBenchmark.OPEN_CONNECTIONS)
                 .toArray();
         return List.of(
-                Row.of("close", workload, "kernel asked before each close (SO_LINGER, FIONREAD, POLLRDHUP)",
+                Row.of("close", workload, "kernel asked before each close (SO_LINGER, poll)",
                         Jmh.iterationScores(results.get("closeQuestions")), Unit.MICROS, Target.NONE, judged),
                 Row.of("peer-close look", workload, "one look", look, Unit.MICROS, Target.NONE, judged),
                 Row.of("peer-close look", workload, "per connection asked", perConnection, Unit.MICROS,

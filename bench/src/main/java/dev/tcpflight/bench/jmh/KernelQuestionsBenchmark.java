@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * What the agent asks the kernel of real loopback connections ({@value #OPEN_CONNECTIONS} open, tracked, idle):
- * before each close (SO_LINGER, unread bytes, the peer's FIN or RST: three system calls), and in one periodic
+ * before each close (SO_LINGER, then one poll for the peer's FIN or RST and bytes waiting unread; FIONREAD only
+ * behind a FIN the application did not read), and in one periodic
  * peer-close look (a {@code poll(2)} per open connection). Needs {@code --add-opens java.base/sun.nio.ch} and
  * {@code java.net}, which the agent gets from its instrumentation.
  */
@@ -76,7 +77,7 @@ public class KernelQuestionsBenchmark {
     /** What runs before a close reaches the kernel (the close itself, and its event, are not part of it). */
     @Benchmark
     public void closeQuestions() {
-        tracker.closing(asked, true);
+        tracker.closing(asked, false); // a close that closes the descriptor, not one a selector holds
     }
 
     /** One periodic look over every open connection; returns how many were asked. */
