@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #18: the real Prometheus JMX exporter (a second -javaagent, its HTTP port on 127.0.0.1) turns the agent's
- * MBean into metrics with the shipped rules (docs/integrations/jmx-exporter.yaml); the counts are exact.
+ * MBean into metrics with the shipped rules (docs/integrations/jmx-exporter.yaml); the counts are exact. Then a
+ * real Prometheus server (Debian package) scrapes them and gives them back through its query API.
  */
 class PrometheusJmxExporterIT {
 
@@ -35,27 +36,62 @@ class PrometheusJmxExporterIT {
 
     @Test
     void theExporterShowsTheConnectionsByState() throws Exception {
-        int port = freePort();
-        Path stop = dir.resolve("stop");
-        ChildJvm.Running child = new ChildJvm()
-                .jvmOption("-javaagent:" + exporterJar() + "=127.0.0.1:" + port + ":" + RULES.toAbsolutePath())
-                .withClassPath(Path.of(HeldConnections.class.getProtectionDomain().getCodeSource().getLocation()
-                        .toURI()))
-                .start(HeldConnections.class, stop.toString());
-        Map<String, String> metrics;
-        try {
+        try (ExportingJvm jvm = ExportingJvm.start(dir)) {
+            assertExact(jvm.awaitCloseWait());
+        }
+    }
+
+    /** A real Prometheus (Debian package) scrapes the exporter and gives the values back through its query API. */
+    @Test
+    void prometheusGetsThemBack() throws Exception {
+        try (ExportingJvm jvm = ExportingJvm.start(dir)) {
+            jvm.awaitCloseWait();
+            try (PrometheusServer prometheus = PrometheusServer.start(dir, jvm.port)) {
+                assertEquals("1", prometheus.awaitValue("tcpflight_connections{state=\"CLOSE_WAIT\"}",
+                        Duration.ofSeconds(30)));
+                assertEquals("2", prometheus.awaitValue("tcpflight_connections{state=\"LISTEN\"}",
+                        Duration.ofSeconds(5)));
+                assertEquals("0", prometheus.awaitValue("tcpflight_agent_errors_total", Duration.ofSeconds(5)));
+            }
+        }
+    }
+
+    /** The child program under the agent and the exporter, its metrics on {@code port}; closing ends it. */
+    private record ExportingJvm(ChildJvm.Running child, int port, Path stop) implements AutoCloseable {
+
+        static ExportingJvm start(Path dir) throws Exception {
+            int port = freePort();
+            Path stop = dir.resolve("stop");
+            ChildJvm.Running child = new ChildJvm()
+                    .jvmOption("-javaagent:" + exporterJar() + "=127.0.0.1:" + port + ":" + RULES.toAbsolutePath())
+                    .withClassPath(Path.of(HeldConnections.class.getProtectionDomain().getCodeSource()
+                            .getLocation().toURI()))
+                    .start(HeldConnections.class, stop.toString());
             child.awaitLine("ready");
+            return new ExportingJvm(child, port, stop);
+        }
+
+        /** The metrics once the agent's look has found the never-read FIN (or after 15 s). */
+        Map<String, String> awaitCloseWait() throws Exception {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            Map<String, String> metrics;
             do {
-                Thread.sleep(200); // until the agent's look has found the never-read FIN
+                Thread.sleep(200);
                 metrics = scrape(http, port);
             } while (!"1.0".equals(metrics.get("tcpflight_connections{state=\"CLOSE_WAIT\"}"))
                     && System.nanoTime() < deadline);
-        } finally {
-            Files.createFile(stop);
+            return metrics;
         }
-        child.finish().assertSucceeded();
+
+        @Override
+        public void close() throws Exception {
+            Files.createFile(stop);
+            child.finish().assertSucceeded();
+        }
+    }
+
+    private static void assertExact(Map<String, String> metrics) {
         // The exporter's own listener and the scrape's accepted connection are sockets of this JVM too.
         assertEquals("1.0", metrics.get("tcpflight_connections{state=\"CLOSE_WAIT\"}"), metrics.toString());
         assertEquals("2.0", metrics.get("tcpflight_connections{state=\"LISTEN\"}"), metrics.toString());
