@@ -4,6 +4,8 @@ import dev.tcpflight.cli.TcpflightException;
 import dev.tcpflight.cli.analysis.SummaryAggregator;
 import dev.tcpflight.cli.commands.OptionConverters.DurationConverter;
 import dev.tcpflight.cli.jvm.AttachedJvm;
+import dev.tcpflight.cli.jvm.JmxJvm;
+import dev.tcpflight.cli.jvm.JmxRecording;
 import dev.tcpflight.cli.jvm.RemoteRecording;
 import dev.tcpflight.cli.jvm.SettingsFile;
 import dev.tcpflight.cli.jvm.StopSignal;
@@ -26,6 +28,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import jdk.jfr.consumer.RecordingFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +46,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExample usage:%n",
         footer = {"  tcpflight record 4242                         30 s, into tcpflight-4242-DATE-TIME.jfr",
                 "  tcpflight record 4242 --duration 5m -o app.jfr",
-                "  tcpflight record 4242 --options stacks=off    agent without stack traces"})
+                "  tcpflight record 4242 --options stacks=off    agent without stack traces",
+                "  tcpflight record --jmx 10.0.0.7:9010 -o app.jfr   over remote JMX (agent loaded at launch)"})
 public final class RecordCommand implements Callable<Integer> {
 
     /** The recording's name in the target, as jcmd PID JFR.check shows it. */
@@ -78,7 +82,11 @@ public final class RecordCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path file = (output != null ? output : defaultOutput(target.pid(), LocalDateTime.now())).toAbsolutePath();
+        if (target.overJmx()) {
+            return recordOverJmx(out, err);
+        }
+        Path file = (output != null ? output : defaultOutput(target.fileLabel(), LocalDateTime.now()))
+                .toAbsolutePath();
         checkWritable(file);
         Distribution distribution = Distribution.current();
         SummaryAggregator summary = new SummaryAggregator(anomalies.thresholds());
@@ -93,7 +101,7 @@ public final class RecordCommand implements Callable<Integer> {
                 err.println("tcpflight: recording JVM " + target.pid() + " (" + jvm.description() + ") for "
                         + seconds(duration) + " into " + display(file) + ": Ctrl-C to stop sooner");
                 err.flush();
-                StopSignal.End end = waitShowingProgress(stop, jvm, err);
+                StopSignal.End end = waitShowingProgress(stop, jvm::alive, err);
                 if (end != StopSignal.End.TARGET_GONE) {
                     try {
                         recording.stopInto(file);
@@ -118,9 +126,42 @@ public final class RecordCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code tcpflight-PID-yyyyMMdd-HHmmss.jfr} in the current directory. */
-    static Path defaultOutput(long pid, LocalDateTime now) {
-        return Path.of("tcpflight-" + pid + "-" + FILE_TIME.format(now) + ".jfr");
+    /**
+     * The same through the JVM's FlightRecorderMXBean over remote JMX: the recording's data comes back over that
+     * connection, so a JVM that exits during the recording takes it along.
+     */
+    private int recordOverJmx(PrintWriter out, PrintWriter err) throws TcpflightException, InterruptedException {
+        Path file = (output != null ? output : defaultOutput(target.fileLabel(), LocalDateTime.now()))
+                .toAbsolutePath();
+        checkWritable(file);
+        SummaryAggregator summary = new SummaryAggregator(anomalies.thresholds());
+        try (JmxJvm jvm = target.connectOverJmx(); StopSignal stop = StopSignal.onCtrlC()) {
+            JmxRecording recording;
+            try (SettingsFile settings = SettingsFile.of(Distribution.current())) {
+                recording = JmxRecording.start(jvm, RECORDING_NAME, settings.path());
+            }
+            long started = System.nanoTime();
+            try (recording) {
+                err.println("tcpflight: recording " + target.name() + " (" + jvm.description() + ") for "
+                        + seconds(duration) + " into " + display(file) + ": Ctrl-C to stop sooner");
+                err.flush();
+                if (waitShowingProgress(stop, jvm::alive, err) == StopSignal.End.TARGET_GONE) {
+                    throw new TcpflightException("lost " + target.name() + " during the recording (over JMX its"
+                            + " data goes with it); nothing was written");
+                }
+                recording.stopInto(file);
+                err.println("tcpflight: recorded " + seconds(Duration.ofNanos(System.nanoTime() - started))
+                        + " of " + target.name() + " into " + display(file) + " (" + size(file) + ")");
+                err.flush();
+                summarise(file, summary, out, err);
+            }
+        }
+        return 0;
+    }
+
+    /** {@code tcpflight-PID-yyyyMMdd-HHmmss.jfr} (or {@code tcpflight-jmx-HOST-PORT-...}) in this directory. */
+    static Path defaultOutput(String jvm, LocalDateTime now) {
+        return Path.of("tcpflight-" + jvm + "-" + FILE_TIME.format(now) + ".jfr");
     }
 
     /** Checked before anything happens in the target. */
@@ -138,14 +179,14 @@ public final class RecordCommand implements Callable<Integer> {
      * Waits for the end of --duration, Ctrl-C or the JVM's exit; on a terminal, says on stderr how far it has
      * got, on one line that it rewrites and clears at the end.
      */
-    private StopSignal.End waitShowingProgress(StopSignal stop, AttachedJvm jvm, PrintWriter err)
+    private StopSignal.End waitShowingProgress(StopSignal stop, BooleanSupplier alive, PrintWriter err)
             throws InterruptedException {
         boolean terminal = Terminal.interactive();
         int[] shown = {0};
-        StopSignal.End end = stop.await(duration, jvm::alive, Duration.ofMillis(terminal ? 1000 : 500), waited -> {
+        StopSignal.End end = stop.await(duration, alive, Duration.ofMillis(terminal ? 1000 : 500), waited -> {
             if (terminal) {
-                String line = String.format(Locale.ROOT, "tcpflight: recording JVM %d: %s of %s (Ctrl-C to stop"
-                        + " now)", target.pid(), seconds(Duration.ofSeconds(waited.toSeconds())), seconds(duration));
+                String line = String.format(Locale.ROOT, "tcpflight: recording %s: %s of %s (Ctrl-C to stop"
+                        + " now)", target.name(), seconds(Duration.ofSeconds(waited.toSeconds())), seconds(duration));
                 err.print("\r" + line + " ".repeat(Math.max(0, shown[0] - line.length())));
                 err.flush();
                 shown[0] = Math.max(shown[0], line.length());
@@ -161,7 +202,7 @@ public final class RecordCommand implements Callable<Integer> {
     private void summarise(Path file, SummaryAggregator summary, PrintWriter out, PrintWriter err)
             throws TcpflightException {
         if (!hasTcpflightEvents(file)) {
-            err.println("tcpflight: no TCP state transition in JVM " + target.pid() + " while recording (connections"
+            err.println("tcpflight: no TCP state transition in " + target.name() + " while recording (connections"
                     + " that were open before the agent was loaded are not seen until they change)");
             err.flush();
             return;

@@ -3,6 +3,8 @@ package dev.tcpflight.cli.commands;
 import dev.tcpflight.cli.TcpflightException;
 import dev.tcpflight.cli.commands.OptionConverters.DurationConverter;
 import dev.tcpflight.cli.jvm.AttachedJvm;
+import dev.tcpflight.cli.jvm.JmxJvm;
+import dev.tcpflight.cli.jvm.JmxRecording;
 import dev.tcpflight.cli.jvm.LiveEvents;
 import dev.tcpflight.cli.jvm.LiveTransition;
 import dev.tcpflight.cli.jvm.RemoteRecording;
@@ -14,6 +16,7 @@ import dev.tcpflight.cli.launch.Distribution;
 import dev.tcpflight.cli.render.Colors;
 import dev.tcpflight.cli.render.Glyphs;
 import dev.tcpflight.cli.render.WatchDisplay;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +27,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import jdk.management.jfr.RemoteRecordingStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +47,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExample usage:%n",
         footer = {"  tcpflight watch 4242",
                 "  tcpflight watch --plain 4242 | grep CLOSE_WAIT",
-                "  tcpflight watch --plain --duration 1m 4242 > transitions.txt"})
+                "  tcpflight watch --plain --duration 1m 4242 > transitions.txt",
+                "  tcpflight watch --jmx 10.0.0.7:9010       over remote JMX (agent loaded at launch)"})
 public final class WatchCommand implements Callable<Integer> {
 
     /** The recording's name in the target, as jcmd PID JFR.check shows it. */
@@ -74,6 +80,9 @@ public final class WatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Distribution distribution = Distribution.current();
+        if (target.overJmx()) {
+            return watchOverJmx(distribution, out, err);
+        }
         try (AttachedJvm jvm = target.attachWithAgent(distribution.agentJar(), err);
              StopSignal stop = StopSignal.onCtrlC()) {
             RemoteRecording recording;
@@ -83,45 +92,84 @@ public final class WatchCommand implements Callable<Integer> {
             }
             try (recording) {
                 Path repository = repository(jvm);
-                WatchDisplay display = display(jvm, out);
-                if (plain || !(display instanceof WatchDisplay.Live)) {
-                    err.println("tcpflight: watching JVM " + target.pid() + " (" + jvm.description() + "): "
-                            + (duration == null ? "Ctrl-C to stop" : "for " + RecordCommand.seconds(duration)));
-                    err.flush();
+                if (follow(jvm.description(), jvm::alive, stop, jvm.commandsOverJmx(),
+                        listener -> LiveEvents.start(repository, from, listener), out, err)
+                        != StopSignal.End.TARGET_GONE) {
+                    recording.stop();
                 }
-                LiveEvents events = LiveEvents.start(repository, from, withoutOwnConnections(jvm, display));
-                StopSignal.End end;
-                try {
-                    end = stop.await(duration, jvm::alive, Duration.ofMillis(500), waited -> { });
-                    if (end != StopSignal.End.CTRL_C) {
-                        events.awaitNextFlush(LAST_FLUSH_WAIT); // what happened up to the end, shown
-                    }
-                } finally {
-                    events.close();
-                    display.end();
-                }
-                if (end == StopSignal.End.TARGET_GONE) {
-                    err.println("tcpflight: JVM " + target.pid() + " has exited");
-                    err.flush();
-                    return 0;
-                }
-                if (events.failure() != null) {
-                    throw new TcpflightException("lost the events of JVM " + target.pid() + ": " + events.failure(),
-                            events.failure());
-                }
-                recording.stop();
             }
         }
         return 0;
     }
 
-    private WatchDisplay display(AttachedJvm jvm, PrintWriter out) throws TcpflightException {
+    /**
+     * The same through a {@code RemoteRecordingStream} over remote JMX; closing the stream ends its recording in
+     * the target. The agent there sees this connection too: its RMI connections are left out, as above.
+     */
+    private int watchOverJmx(Distribution distribution, PrintWriter out, PrintWriter err)
+            throws TcpflightException, InterruptedException {
+        try (JmxJvm jvm = target.connectOverJmx(); StopSignal stop = StopSignal.onCtrlC()) {
+            RemoteRecordingStream stream;
+            try (SettingsFile settings = SettingsFile.of(distribution)) {
+                stream = new RemoteRecordingStream(jvm.server());
+                stream.setSettings(JmxRecording.settings(settings.path()));
+            } catch (IOException e) {
+                throw new TcpflightException("cannot stream the events of " + target.name() + ": " + e.getMessage(),
+                        e);
+            }
+            follow(jvm.description(), jvm::alive, stop, true, listener -> LiveEvents.start(stream, listener), out,
+                    err);
+        }
+        return 0;
+    }
+
+    /** Where the events come from, started with the listener that shows them. */
+    private interface EventSource {
+        LiveEvents start(LiveEvents.Listener listener) throws TcpflightException;
+    }
+
+    /**
+     * Shows the events until --duration, Ctrl-C or the JVM's end (the recording is the caller's to stop) and
+     * returns which came first; {@code hideRmi}: leave out the connections of RMI's threads (tcpflight's own
+     * JMX connection, which the agent in the target sees).
+     */
+    private StopSignal.End follow(String description, BooleanSupplier alive, StopSignal stop, boolean hideRmi,
+                                  EventSource source, PrintWriter out, PrintWriter err)
+            throws TcpflightException, InterruptedException {
+        WatchDisplay display = display(description, out);
+        if (plain || !(display instanceof WatchDisplay.Live)) {
+            err.println("tcpflight: watching " + target.name() + " (" + description + "): "
+                    + (duration == null ? "Ctrl-C to stop" : "for " + RecordCommand.seconds(duration)));
+            err.flush();
+        }
+        LiveEvents events = source.start(hideRmi ? withoutRmiConnections(display) : display);
+        StopSignal.End end;
+        try {
+            end = stop.await(duration, alive, Duration.ofMillis(500), waited -> { });
+            if (end != StopSignal.End.CTRL_C) {
+                events.awaitNextFlush(LAST_FLUSH_WAIT); // what happened up to the end, shown
+            }
+        } finally {
+            events.close();
+            display.end();
+        }
+        if (end == StopSignal.End.TARGET_GONE) {
+            err.println("tcpflight: " + target.name() + " has exited");
+            err.flush();
+        } else if (events.failure() != null) {
+            throw new TcpflightException("lost the events of " + target.name() + ": " + events.failure(),
+                    events.failure());
+        }
+        return end;
+    }
+
+    private WatchDisplay display(String description, PrintWriter out) {
         Glyphs glyphs = Glyphs.forStandardOutput();
         if (plain || !Terminal.interactive()) {
             return WatchDisplay.plain(out, glyphs, ZoneId.systemDefault());
         }
         return new WatchDisplay.Live(out, glyphs, new Colors(spec.commandLine().getColorScheme().ansi()),
-                "tcpflight watch: JVM " + target.pid() + " (" + jvm.description() + ")", Terminal.width(),
+                "tcpflight watch: " + target.name() + " (" + description + ")", Terminal.width(),
                 Clock.systemDefaultZone());
     }
 
@@ -135,20 +183,13 @@ public final class WatchCommand implements Callable<Integer> {
         return jvm.repositoryPath(repository);
     }
 
-    /**
-     * Where diagnostic commands go over JMX (not Linux), the agent sees tcpflight's own RMI connection: hide the
-     * connections whose transitions happen on RMI's connection threads.
-     */
-    private static LiveEvents.Listener withoutOwnConnections(AttachedJvm jvm, WatchDisplay display)
-            throws TcpflightException {
-        if (!jvm.commandsOverJmx()) {
-            return display;
-        }
+    /** Leaves out the connections whose transitions happen on RMI's connection threads: tcpflight's own. */
+    private static LiveEvents.Listener withoutRmiConnections(WatchDisplay display) {
         Set<Long> hidden = new HashSet<>();
         return new LiveEvents.Listener() {
             @Override
             public void flushed(List<LiveTransition> transitions) {
-                transitions.stream().filter(t -> t.thread().startsWith("RMI TCP "))
+                transitions.stream().filter(t -> t.thread().startsWith(JmxJvm.RMI_THREAD_PREFIX))
                         .forEach(t -> hidden.add(t.connectionId()));
                 display.flushed(transitions.stream().filter(t -> !hidden.contains(t.connectionId())).toList());
             }

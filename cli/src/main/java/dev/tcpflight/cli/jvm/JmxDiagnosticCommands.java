@@ -17,11 +17,9 @@ import javax.management.remote.JMXServiceURL;
  * Diagnostic commands through the target's {@code com.sun.management:type=DiagnosticCommand} MBean, over the
  * local JMX connector that {@link VirtualMachine#startLocalManagementAgent()} starts. Used where the attach
  * listener's Unix socket is not reachable (other operating systems). The connection is RMI over loopback TCP, so
- * the agent sees it: its sockets are handled by threads named {@value #RMI_THREAD_PREFIX}...
+ * the agent sees it: its sockets are handled by threads named {@value JmxJvm#RMI_THREAD_PREFIX}...
  */
 final class JmxDiagnosticCommands implements DiagnosticCommands {
-
-    static final String RMI_THREAD_PREFIX = "RMI TCP ";
 
     private static final String MBEAN = "com.sun.management:type=DiagnosticCommand";
 

@@ -64,6 +64,11 @@ public final class LiveEvents implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw new TcpflightException("cannot read the JFR repository " + repository + ": " + e.getMessage(), e);
         }
+        return start(stream, listener);
+    }
+
+    /** Starts reading {@code stream} (a remote one, say), on a thread of its own. */
+    public static LiveEvents start(EventStream stream, Listener listener) {
         LiveEvents events = new LiveEvents(stream, listener);
         stream.startAsync();
         return events;

@@ -12,7 +12,7 @@ class RecordCommandTest {
     @Test
     void theDefaultFileIsNamedAfterThePidAndTheTime() {
         assertEquals(Path.of("tcpflight-4242-20250131-101530.jfr"),
-                RecordCommand.defaultOutput(4242, LocalDateTime.of(2025, 1, 31, 10, 15, 30, 999_000_000)));
+                RecordCommand.defaultOutput("4242", LocalDateTime.of(2025, 1, 31, 10, 15, 30, 999_000_000)));
     }
 
     @Test

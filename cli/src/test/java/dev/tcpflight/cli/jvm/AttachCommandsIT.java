@@ -6,26 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcpflight.cli.launch.ChildJvm;
 import dev.tcpflight.cli.testing.CliRun;
-import dev.tcpflight.schema.events.ConnectionEvent;
-import dev.tcpflight.schema.events.Fields;
-import dev.tcpflight.schema.events.PreexistingSocketEvent;
-import dev.tcpflight.schema.events.StateChangeEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -42,11 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(OrderAnnotation.class)
 class AttachCommandsIT {
-
-    private static final List<String> CLIENT_PATH =
-            List.of("CLOSED → SYN_SENT", "SYN_SENT → ESTABLISHED", "ESTABLISHED → FIN_WAIT_1");
-    private static final List<String> SERVER_PATH = List.of("LISTEN → SYN_RECEIVED", "SYN_RECEIVED → ESTABLISHED",
-            "ESTABLISHED → CLOSE_WAIT", "CLOSE_WAIT → LAST_ACK");
 
     @TempDir
     static Path dir;
@@ -133,46 +116,12 @@ class AttachCommandsIT {
             assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".part")).toList(),
                     "no temporary file left");
         }
-        Map<Long, List<RecordedEvent>> transitions = new TreeMap<>();
-        Map<Long, String> roles = new TreeMap<>();
-        Set<String> openAtAttach = new TreeSet<>();
-        for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
-            String type = event.getEventType().getName();
-            if (type.equals(PreexistingSocketEvent.NAME)) {
-                openAtAttach.add(event.getString(Fields.ROLE) + " " + event.getString(Fields.STATE) + " "
-                        + (event.getString(Fields.ROLE).equals("client") ? event.getInt(Fields.REMOTE_PORT)
-                                : event.getInt(Fields.LOCAL_PORT)));
-            } else if (type.equals(StateChangeEvent.NAME)) {
-                transitions.computeIfAbsent(event.getLong(Fields.CONNECTION_ID), id -> new ArrayList<>()).add(event);
-            } else if (type.equals(ConnectionEvent.NAME)) {
-                roles.put(event.getLong(Fields.CONNECTION_ID), event.getString(Fields.ROLE));
-            }
-        }
-        int complete = 0;
-        for (Map.Entry<Long, String> ended : roles.entrySet()) {
-            List<RecordedEvent> events = transitions.getOrDefault(ended.getKey(), List.of());
-            events.sort((a, b) -> Integer.compare(a.getInt(Fields.SEQUENCE), b.getInt(Fields.SEQUENCE)));
-            if (events.isEmpty() || events.get(0).getInt(Fields.SEQUENCE) != 1) {
-                continue; // began before the recording did
-            }
-            if (events.get(0).getString(Fields.TRIGGER).equals("first-seen")) {
-                // open before the attach (an accept under way then): met mid-life
-                assertEquals("CLOSED → ESTABLISHED", events.get(0).getString(Fields.FROM_STATE) + " → "
-                        + events.get(0).getString(Fields.TO_STATE));
-                continue;
-            }
-            List<String> path = events.stream()
-                    .map(e -> e.getString(Fields.FROM_STATE) + " → " + e.getString(Fields.TO_STATE)).toList();
-            List<Integer> sequences = events.stream().map(e -> e.getInt(Fields.SEQUENCE)).toList();
-            List<String> expected = ended.getValue().equals("client") ? CLIENT_PATH : SERVER_PATH;
-            assertEquals(expected, path, "connection " + ended.getKey() + " (" + ended.getValue() + ")");
-            assertEquals(List.of(1, 2, 3, 4).subList(0, expected.size()), sequences);
-            complete++;
-        }
-        assertTrue(complete >= 10, complete + " complete connections in 3 s, at one pair every 200 ms");
+        TrafficPaths.Recorded recorded = TrafficPaths.read(file);
+        assertTrue(recorded.complete() >= 10, recorded.complete() + " complete connections in 3 s, at one pair every"
+                + " 200 ms");
         // What was open at the attach: the listener and both ends of the target's long-lived connection.
-        assertTrue(openAtAttach.containsAll(List.of("listener LISTEN " + port, "client ESTABLISHED " + port,
-                "server ESTABLISHED " + port)), openAtAttach.toString());
+        assertTrue(recorded.openAtAttach().containsAll(List.of("listener LISTEN " + port,
+                "client ESTABLISHED " + port, "server ESTABLISHED " + port)), recorded.openAtAttach().toString());
         assertFalse(tcpflightRecordingRunning(), "the recording was stopped");
     }
 
@@ -182,18 +131,7 @@ class AttachCommandsIT {
         CliRun run = CliRun.of("watch", "--plain", "--duration", "3s", pid);
 
         assertEquals(0, run.exitCode(), run.toString());
-        Pattern line = Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}  #(\\d+)  (client|server)  127\\.0\\.0\\.1:\\d+"
-                + " → 127\\.0\\.0\\.1:\\d+  (\\w+ → \\w+)  [\\w-]+  (api|inferred|kernel)");
-        Map<String, List<String>> byConnection = new TreeMap<>();
-        for (String text : run.out().lines().toList()) {
-            Matcher matcher = line.matcher(text);
-            assertTrue(matcher.matches(), "a transition line: '" + text + "' in " + run);
-            byConnection.computeIfAbsent(matcher.group(2) + " #" + matcher.group(1), k -> new ArrayList<>())
-                    .add(matcher.group(3));
-        }
-        Map<String, Long> completePaths = byConnection.entrySet().stream()
-                .filter(e -> e.getValue().equals(e.getKey().startsWith("client") ? CLIENT_PATH : SERVER_PATH))
-                .collect(Collectors.groupingBy(e -> e.getKey().split(" ")[0], Collectors.counting()));
+        Map<String, Long> completePaths = TrafficPaths.watched(run.out());
         assertTrue(completePaths.getOrDefault("client", 0L) >= 5 && completePaths.getOrDefault("server", 0L) >= 5,
                 completePaths + " in " + run);
         assertFalse(tcpflightRecordingRunning(), "the recording was stopped");
