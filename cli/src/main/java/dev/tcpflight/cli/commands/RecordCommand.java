@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
                 "Loads the agent if it is not there yet (as tcpflight attach), starts a JFR recording with"
                         + " tcpflight.jfc in the JVM (as jcmd PID JFR.start), and after --duration or on Ctrl-C"
                         + " has the JVM write it (JFR.dump), stops it (JFR.stop) and prints its summary."
-                        + " The file is complete or absent, never half written."},
+                        + " With --jmx, the same through the JVM's FlightRecorderMXBean, its data read back over"
+                        + " JMX. The file is complete or absent, never half written."},
         footerHeading = "%nExample usage:%n",
         footer = {"  tcpflight record 4242                         30 s, into tcpflight-4242-DATE-TIME.jfr",
                 "  tcpflight record 4242 --duration 5m -o app.jfr",
@@ -68,7 +69,7 @@ public final class RecordCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE.jfr",
             description = "Where to write the recording (default: tcpflight-PID-yyyyMMdd-HHmmss.jfr here). The"
-                    + " JVM writes it, as its own user.")
+                    + " JVM writes it, as its own user; with --jmx, tcpflight does.")
     private Path output;
 
     @Mixin

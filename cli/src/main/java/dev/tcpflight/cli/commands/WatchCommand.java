@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
                         + " tcpflight's own shows up). On a terminal: the sockets in each state and the latest"
                         + " transitions, redrawn every second; otherwise, or with --plain, one line per transition"
                         + " (time, connection id, role, local → remote, FROM → TO, trigger, source). Runs until"
-                        + " Ctrl-C, then stops the recording."},
+                        + " Ctrl-C, then stops the recording. With --jmx, streams over remote JMX instead"
+                        + " (RemoteRecordingStream), leaving out tcpflight's own connection."},
         footerHeading = "%nExample usage:%n",
         footer = {"  tcpflight watch 4242",
                 "  tcpflight watch --plain 4242 | grep CLOSE_WAIT",
