@@ -60,7 +60,7 @@ public final class RecordCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private JvmTarget target;
+    private RunningJvm target;
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
             description = "How long to record (default: ${DEFAULT-VALUE}); Ctrl-C ends it sooner, keeping what"

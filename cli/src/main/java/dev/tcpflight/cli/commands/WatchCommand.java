@@ -63,7 +63,7 @@ public final class WatchCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private JvmTarget target;
+    private RunningJvm target;
 
     @Option(names = "--plain", description = "One line per transition, even on a terminal (for pipes and logs).")
     private boolean plain;
