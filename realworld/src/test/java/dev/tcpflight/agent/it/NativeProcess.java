@@ -66,6 +66,18 @@ final class NativeProcess {
         }
     }
 
+    /** As {@link #awaitAccepting}, but a server that never accepts is stopped (within {@code stop}) first. */
+    static void awaitAcceptingOrStop(Process server, int port, Path log, Duration limit, Duration stop)
+            throws IOException, InterruptedException {
+        try {
+            awaitAccepting(server, port, log, limit);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            server.destroy();
+            finish(server, stop);
+            throw e;
+        }
+    }
+
     /**
      * Waits for {@code process} to end within {@code limit}, kills it if it does not, and returns its exit code
      * (that of the kill, then).

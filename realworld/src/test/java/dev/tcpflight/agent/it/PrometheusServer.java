@@ -49,14 +49,8 @@ final class PrometheusServer implements AutoCloseable {
         Process process = NativeProcess.start(home, log, List.of(BINARY.toString(),
                 "--config.file=" + config, "--storage.tsdb.path=" + home.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port));
-        PrometheusServer server = new PrometheusServer(process, port);
-        try {
-            NativeProcess.awaitAccepting(process, port, log, START);
-            return server;
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            server.close();
-            throw e;
-        }
+        NativeProcess.awaitAcceptingOrStop(process, port, log, START, STOP);
+        return new PrometheusServer(process, port);
     }
 
     /**

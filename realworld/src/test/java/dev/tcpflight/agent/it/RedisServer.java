@@ -37,14 +37,8 @@ final class RedisServer implements AutoCloseable {
         Process process = NativeProcess.start(home, log, List.of(BINARY.toString(), "--save", "", "--appendonly",
                 "no", "--bind", "127.0.0.1", "--port", Integer.toString(port), "--timeout",
                 Integer.toString(idleSeconds), "--dir", home.toString()));
-        RedisServer server = new RedisServer(process, port);
-        try {
-            NativeProcess.awaitAccepting(process, port, log, START);
-            return server;
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            server.close();
-            throw e;
-        }
+        NativeProcess.awaitAcceptingOrStop(process, port, log, START, STOP);
+        return new RedisServer(process, port);
     }
 
     int port() {
