@@ -48,7 +48,13 @@ record WirePath(int localPort, boolean client, boolean closedFirst, List<String>
                 }
             }
         }
-        Packet reset = first(oneConnection(packets), Packet::rst);
+        List<Packet> all = oneConnection(packets);
+        Packet reset = first(all, Packet::rst);
+        if (reset != null && !ours.test(reset) && ourFin == null && states.get(states.size() - 1).equals("ESTABLISHED")
+                && first(all.subList(all.indexOf(reset) + 1, all.size()), p -> p.fin() && ours.test(p)) != null) {
+            // Our FIN captured just after the peer's RST: it left before this end had processed the RST (crossed)
+            states.add("FIN_WAIT_1");
+        }
         if (reset != null && !states.get(states.size() - 1).equals("CLOSED")) {
             states.add("CLOSED");
         }

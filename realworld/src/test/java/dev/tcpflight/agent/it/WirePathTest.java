@@ -50,6 +50,17 @@ class WirePathTest {
         assertFalse(WirePath.of(2, wire).admits(List.of("LISTEN", "SYN_RECEIVED", "ESTABLISHED", "FIN_WAIT_1")));
     }
 
+    /** The same, but the server's FIN left before it had processed the RST: captured after it, they crossed. */
+    @Test
+    void aFinCapturedJustAfterThePeersRstCrossedIt() {
+        handshake();
+        send(1, "R.", 1001, 2001);
+        send(2, "F.", 2001, 1001);
+        send(1, "R", 1001, -1);
+        assertPath(2, false, List.of("FIN_WAIT_1", "CLOSED"));
+        assertPath(1, true, List.of("CLOSED"));
+    }
+
     @Test
     void aRecordingMaySkipStatesButNotAddThem() {
         handshake();
