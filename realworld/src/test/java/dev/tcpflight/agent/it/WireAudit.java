@@ -23,6 +23,9 @@ import java.util.Map;
  */
 final class WireAudit {
 
+    /** How close to the close's transition a racing RST was captured: the close itself takes microseconds. */
+    private static final Duration RACE_WINDOW = Duration.ofMillis(2);
+
     private final RecordedConnections recorded;
     private final WireCapture wire;
 
@@ -70,13 +73,39 @@ final class WireAudit {
             List<Packet> packets = packets(end);
             WirePath implied = WirePath.of(port(end.local()), packets);
             assertEquals(end.role().equals("client"), implied.client(), tuple(end) + ": who sent the SYN");
-            if (!implied.admits(states(end))) {
+            if (!implied.admits(states(end)) && !resetRacedTheClose(end, packets, implied)) {
                 mismatches.add(tuple(end) + " recorded " + states(end) + " (" + timedPath(end)
                         + "), but the packets imply " + implied.states() + "\nwire: " + packets);
             }
         }
         assertTrue(mismatches.isEmpty(), mismatches.size() + " of " + ends.size() + " endpoints differ from the"
                 + " wire:\n" + String.join("\n", mismatches));
+    }
+
+    /**
+     * The one race the agent cannot win: the peer's RST arriving in the microseconds between the agent's last
+     * question to the kernel, just before the close, and the close itself (seen once in CI, Tomcat's acceptor
+     * unlock on a loaded JDK 25 run). The close then sends nothing, but is recorded as the active close the
+     * kernel's answer promised (FIN_WAIT_1, then CLOSED when the kernel sampler finds the socket gone); the README
+     * lists it under limits. Admitted only as exactly that path, with no FIN from this end on the wire and the
+     * peer's RST captured within {@link #RACE_WINDOW} of the close's transition, so an RST that had waited
+     * unnoticed still fails.
+     */
+    private static boolean resetRacedTheClose(Connection end, List<Packet> packets, WirePath implied) {
+        List<String> wireStates = implied.states();
+        int last = wireStates.size() - 1;
+        Packet reset = packets.stream().filter(Packet::rst).findFirst().orElse(null);
+        if (reset == null || reset.fromPort() == port(end.local()) || last < 1
+                || !wireStates.subList(last - 1, last + 1).equals(List.of("ESTABLISHED", "CLOSED"))
+                || packets.stream().anyMatch(p -> p.fin() && p.fromPort() == port(end.local()))) {
+            return false;
+        }
+        List<String> raced = new ArrayList<>(wireStates.subList(0, last));
+        raced.addAll(List.of("FIN_WAIT_1", "CLOSED"));
+        return states(end).equals(raced) && end.transitions().stream()
+                .filter(t -> t.getString(Fields.TO_STATE).equals("FIN_WAIT_1")
+                        && t.getString(Fields.TRIGGER).equals("close"))
+                .anyMatch(t -> Duration.between(reset.time(), t.getStartTime()).abs().compareTo(RACE_WINDOW) <= 0);
     }
 
     /** A packet the kernel dropped from the capture would make the recording look wrong where the wire is. */
