@@ -56,6 +56,9 @@ public final class UnseenSockets {
      */
     private final Set<Long> notTcp = new HashSet<>();
     private static final int NOT_TCP_LOOKS = 30;
+    /** Unowned Unix-domain sockets, found in {@link UnixSocketTable}: never TCP, never asked about again. */
+    private final Set<Long> unixDomain = new HashSet<>();
+    private final Path unixTable;
     private int looks;
     private final Map<Long, Sighting> reported = new HashMap<>();
     /** The kernel sampler's budget, 1% of a core on average, charged with each look's CPU time. */
@@ -65,9 +68,10 @@ public final class UnseenSockets {
     private long lastLookNanos;
     private long tableReads;
 
-    UnseenSockets(Path fds, ProcNetTcpReader tables, PortFilter filter) {
+    UnseenSockets(Path fds, ProcNetTcpReader tables, Path unixTable, PortFilter filter) {
         this.fds = fds;
         this.tables = tables;
+        this.unixTable = unixTable;
         this.filter = filter;
     }
 
@@ -77,7 +81,7 @@ public final class UnseenSockets {
             return null;
         }
         return new UnseenSockets(OpenSockets.FDS, new ProcNetTcpReader(ProcNetTcpReader.TCP, ProcNetTcpReader.TCP6),
-                filter);
+                UnixSocketTable.UNIX, filter);
     }
 
     /** How many looks read the socket tables; for tests. */
@@ -112,10 +116,17 @@ public final class UnseenSockets {
             notTcp.clear();
         }
         notTcp.retainAll(unowned);
+        unixDomain.retainAll(unowned);
         unowned.removeAll(notTcp);
+        unowned.removeAll(unixDomain);
         Set<Long> twice = new HashSet<>(unowned);
         twice.retainAll(unownedBefore);
         unownedBefore = unowned;
+        if (!twice.isEmpty()) {
+            Set<Long> unix = UnixSocketTable.listed(unixTable, twice);
+            unixDomain.addAll(unix);
+            twice.removeAll(unix);
+        }
         List<Row> rows = new ArrayList<>();
         Set<Integer> listening = new HashSet<>();
         if (!twice.isEmpty() || !reported.isEmpty()) {

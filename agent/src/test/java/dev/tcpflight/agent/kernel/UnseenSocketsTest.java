@@ -9,6 +9,9 @@ import dev.tcpflight.agent.tracking.PortFilter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,7 +66,7 @@ class UnseenSocketsTest {
             Path listenerLink = Files.readSymbolicLink(OpenSockets.FDS.resolve(Integer.toString(fdOf(port, true))));
             Files.createSymbolicLink(fds.resolve("7"), listenerLink);
             UnseenSockets look = new UnseenSockets(fds, new ProcNetTcpReader(ProcNetTcpReader.TCP,
-                    ProcNetTcpReader.TCP6), new PortFilter(Set.of(port)));
+                    ProcNetTcpReader.TCP6), UnixSocketTable.UNIX, new PortFilter(Set.of(port)));
             look.look(Set.of(7), true);
             look.look(Set.of(7), true);
             assertEquals(0, look.tableReads(), "every socket owned: the descriptor listing only");
@@ -81,6 +84,31 @@ class UnseenSocketsTest {
             look.look(Set.of(), true);
             look.look(Set.of(), true);
             assertEquals(reads, look.tableReads(), "a socket no table lists is not asked about again");
+        }
+    }
+
+    /**
+     * A Unix-domain socket (a database's local socket, say) unowned at two looks is found in {@code /proc/net/unix}
+     * and never sends the look to the TCP tables, then or later.
+     */
+    @Test
+    void aUnixDomainSocketNeverReadsTheTcpTables(@TempDir Path fds, @TempDir Path sockets) throws Exception {
+        assumeTrue(KernelSampler.isSupported(), KernelSampler.supportReason());
+        Set<Long> before = OpenSockets.socketInodes(OpenSockets.FDS).keySet();
+        try (ServerSocketChannel unix = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            unix.bind(UnixDomainSocketAddress.of(sockets.resolve("s")));
+            Set<Long> opened = new TreeSet<>(OpenSockets.socketInodes(OpenSockets.FDS).keySet());
+            opened.removeAll(before);
+            assertEquals(1, opened.size(), "the channel's socket is the one new descriptor: " + opened);
+            long inode = opened.iterator().next();
+            Files.createSymbolicLink(fds.resolve("9"), Path.of("socket:[" + inode + "]"));
+            UnseenSockets look = new UnseenSockets(fds, new ProcNetTcpReader(ProcNetTcpReader.TCP,
+                    ProcNetTcpReader.TCP6), UnixSocketTable.UNIX, PortFilter.ALL);
+            for (int i = 0; i < 2 * 30 + 2; i++) { // past the retry of sockets the TCP tables did not list
+                assertEquals(List.of(), look.look(Set.of(), true));
+            }
+            assertEquals(0, look.tableReads(), "a Unix-domain socket is not looked for in the TCP tables");
+            assertEquals(Set.of(inode), UnixSocketTable.listed(UnixSocketTable.UNIX, Set.of(inode, 1L)));
         }
     }
 
