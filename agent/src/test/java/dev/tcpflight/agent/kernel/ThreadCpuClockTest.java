@@ -32,6 +32,32 @@ class ThreadCpuClockTest {
         assertTrue(slept - worked < 20_000_000L, "slept 100 ms: " + (slept - worked) + " ns");
     }
 
+    /** The file stays open between readings, but it names the thread that opened it: another thread reopens it. */
+    @Test
+    void anotherThreadGetsItsOwnCpuTime() throws Exception {
+        assumeTrue(Files.isReadable(ThreadCpuClock.SCHEDSTAT), "no " + ThreadCpuClock.SCHEDSTAT);
+        ThreadCpuClock clock = new ThreadCpuClock(ThreadCpuClock.SCHEDSTAT);
+        long spin = System.nanoTime() + 50_000_000L;
+        while (System.nanoTime() - spin < 0) {
+            Thread.onSpinWait();
+        }
+        long mine = clock.nanos();
+        long[] theirs = new long[1];
+        Thread other = new Thread(() -> theirs[0] = clock.nanos());
+        other.start();
+        other.join();
+        assertTrue(theirs[0] >= 0 && theirs[0] < mine - 30_000_000L, "a new thread's " + theirs[0]
+                + " ns against this one's " + mine + " ns");
+        assertTrue(clock.nanos() >= mine, "this thread's again, not the other's");
+        Thread.currentThread().interrupt();
+        try {
+            assertEquals(-1, clock.nanos(), "an interrupted thread cannot read the file: elapsed time this once");
+        } finally {
+            Thread.interrupted();
+        }
+        assertTrue(clock.nanos() >= mine, "read again once the interrupt is handled");
+    }
+
     @Test
     void withoutTheFileTheCostIsTheElapsedTime() throws Exception {
         ThreadCpuClock missing = new ThreadCpuClock(dir.resolve("schedstat"));
