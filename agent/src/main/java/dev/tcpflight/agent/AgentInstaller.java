@@ -141,6 +141,9 @@ public final class AgentInstaller {
             new PeerCloseWatcher(tracker).start();
         }
         LegacySocketImplCheck.warnIfActive(System.err);
+        if (!atLaunch) {
+            TcpBridge.lingerMayBeOnAlready(); // before the hooks: the first close they see asks the kernel
+        }
         List<SocketInstrumentation> all = new ArrayList<>(INSTRUMENTATIONS);
         all.addAll(LIBRARY_INSTRUMENTATIONS);
         new SocketTransformer(all, new ClassFileLocator.ForJarFile(agentJar), System.err, options.verbose())

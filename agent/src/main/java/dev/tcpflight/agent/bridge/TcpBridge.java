@@ -4,6 +4,8 @@ import dev.tcpflight.schema.SocketApi;
 import java.io.FileDescriptor;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.SocketOptions;
+import java.net.StandardSocketOptions;
 
 /**
  * The only code the advice calls. Advice is inlined into java.base classes, so this class, with the rest of its
@@ -18,6 +20,12 @@ public final class TcpBridge {
 
     private static volatile Tracking tracker;
     private static volatile SocketInspection access;
+    /**
+     * Whether a socket of this JVM may have SO_LINGER on: not until the application switches it on (the
+     * setOption hooks), or always after an attach (a socket may have had it set before). Until then a close
+     * sends RST only for unread data, and the agent need not ask the kernel for the setting at each close.
+     */
+    private static volatile boolean lingerMayBeOn;
 
     private TcpBridge() {
     }
@@ -25,6 +33,37 @@ public final class TcpBridge {
     public static void install(Tracking connectionTracker, SocketInspection socketAccess) {
         access = socketAccess;
         tracker = connectionTracker;
+    }
+
+    /** {@code setOption(SocketOption, Object)} returned: SO_LINGER to a time of 0 or more switches it on. */
+    public static void optionSet(Object option, Object value) {
+        if (option == StandardSocketOptions.SO_LINGER && value instanceof Integer seconds && seconds >= 0) {
+            lingerMayBeOn = true;
+        }
+    }
+
+    /** {@code SocketImpl.setOption(int, Object)} returned, what {@code Socket.setSoLinger} calls: a time is on. */
+    public static void legacyOptionSet(int option, Object value) {
+        if (option == SocketOptions.SO_LINGER && value instanceof Integer) {
+            lingerMayBeOn = true;
+        }
+    }
+
+    /** Netty's native {@code setSoLinger(int)} returned; a negative time switches it off. */
+    public static void lingerSet(int seconds) {
+        if (seconds >= 0) {
+            lingerMayBeOn = true;
+        }
+    }
+
+    /** The agent was attached: sockets open before it may have SO_LINGER on, and listeners pass it on. */
+    public static void lingerMayBeOnAlready() {
+        lingerMayBeOn = true;
+    }
+
+    /** See {@link #lingerMayBeOn}: false means no socket of this JVM has SO_LINGER on. */
+    public static boolean lingerMayBeOn() {
+        return lingerMayBeOn;
     }
 
     public static void listened(Object socket, Object fd, SocketApi api) {

@@ -108,4 +108,15 @@ final class SharedAdvice {
             TcpBridge.closed(fd);
         }
     }
+
+    /** {@code setOption(SocketOption, Object)}: only SO_LINGER matters, whether it was switched on. */
+    static final class OptionSet {
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Argument(0) Object option, @Advice.Argument(1) Object value,
+                         @Advice.Thrown Throwable thrown) {
+            if (thrown == null) {
+                TcpBridge.optionSet(option, value);
+            }
+        }
+    }
 }

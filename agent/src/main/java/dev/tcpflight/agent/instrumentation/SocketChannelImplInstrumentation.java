@@ -1,12 +1,15 @@
 package dev.tcpflight.agent.instrumentation;
 
+import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.tcpflight.agent.bridge.TcpBridge;
 import dev.tcpflight.schema.SocketApi;
 import java.io.FileDescriptor;
 import java.net.SocketAddress;
+import java.net.SocketOption;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.util.List;
@@ -58,7 +61,11 @@ public final class SocketChannelImplInstrumentation implements SocketInstrumenta
                 // Runs once per channel; AbstractInterruptibleChannel.close() would also catch FileChannels.
                 new Hook("implCloseSelectableChannel()",
                         named("implCloseSelectableChannel").and(takesArguments(0)), Close.class),
-                new Hook("tryClose()", named("tryClose").and(takesArguments(0)), TryClose.class));
+                new Hook("tryClose()", named("tryClose").and(takesArguments(0)), TryClose.class),
+                new Hook("setOption(SocketOption,Object)",
+                        // not the compiler's bridge method with the interface's return type
+                        named("setOption").and(takesArguments(SocketOption.class, Object.class)).and(not(isBridge())),
+                        SharedAdvice.OptionSet.class));
     }
 
     static final class Connect {

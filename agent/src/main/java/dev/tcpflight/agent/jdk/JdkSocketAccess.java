@@ -1,6 +1,7 @@
 package dev.tcpflight.agent.jdk;
 
 import dev.tcpflight.agent.bridge.SocketInspection;
+import dev.tcpflight.agent.bridge.TcpBridge;
 import dev.tcpflight.agent.tracking.PeerSignal;
 import dev.tcpflight.agent.tracking.SocketProbe;
 import java.io.FileDescriptor;
@@ -224,8 +225,10 @@ public final class JdkSocketAccess implements SocketProbe, SocketInspection {
 
     @Override
     public boolean resetsOnClose(Object key) {
-        // Null when already closed: nothing will be sent.
-        return option(key, StandardSocketOptions.SO_LINGER) instanceof Integer seconds && seconds == 0;
+        // Asked of the kernel only once the application may have switched SO_LINGER on: a getsockopt a close
+        // saved otherwise. Null when already closed: nothing will be sent.
+        return TcpBridge.lingerMayBeOn()
+                && option(key, StandardSocketOptions.SO_LINGER) instanceof Integer seconds && seconds == 0;
     }
 
     /** A socket option's value, or null when the socket is closed or refuses the option. */

@@ -9,6 +9,7 @@ import dev.tcpflight.agent.it.programs.NioEdgeCases;
 import dev.tcpflight.agent.it.programs.SelectorLoad;
 import dev.tcpflight.agent.it.programs.VirtualThreadConnections;
 import dev.tcpflight.agent.it.programs.VirtualThreadEcho;
+import dev.tcpflight.schema.events.Fields;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -67,6 +68,23 @@ class NioPathsIT {
         assertEquals(List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept",
                 "ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close"), recorded.only("server").path());
         assertEquals("main", recorded.only("client").transitionTo("FIN_WAIT_1").getThread().getJavaName());
+    }
+
+    /**
+     * SO_LINGER 0 set with a channel's setOption after an earlier close: the agent, which asks the kernel for the
+     * linger setting only once the application may have set it, still records each RST it sends.
+     */
+    @Test
+    void lingerZeroSetOnAChannelIsAnAbortiveClose() throws Exception {
+        Path recording = dir.resolve("linger.jfr");
+        new ChildJvm().recordTo(recording).run(NioEdgeCases.class, "linger-zero").assertSucceeded();
+        RecordedConnections recorded = RecordedConnections.read(recording);
+        List<Connection> clients = recorded.withRole("client");
+        assertEquals(2, clients.size(), recorded.describe());
+        assertEquals(CLIENT_CLOSES_FIRST, clients.get(0).path(), recorded.describe());
+        assertEquals(List.of("CLOSED>SYN_SENT:connect", "SYN_SENT>ESTABLISHED:connect",
+                "ESTABLISHED>CLOSED:abortive-close"), clients.get(1).path(), recorded.describe());
+        assertEquals("SO_LINGER 0", clients.get(1).transitionTo("CLOSED").getString(Fields.DETAIL));
     }
 
     @Test

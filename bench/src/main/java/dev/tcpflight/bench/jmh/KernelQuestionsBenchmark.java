@@ -1,5 +1,6 @@
 package dev.tcpflight.bench.jmh;
 
+import dev.tcpflight.agent.bridge.TcpBridge;
 import dev.tcpflight.agent.events.JfrRecorder;
 import dev.tcpflight.agent.jdk.JdkSocketAccess;
 import dev.tcpflight.agent.tracking.ConnectionTracker;
@@ -25,8 +26,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * What the agent asks the kernel of real loopback connections ({@value #OPEN_CONNECTIONS} open, tracked, idle):
- * before each close (SO_LINGER, then one poll for the peer's FIN or RST and bytes waiting unread; FIONREAD only
- * behind a FIN the application did not read), and in one periodic
+ * before each close (one poll for the peer's FIN or RST and bytes waiting unread; FIONREAD only behind a FIN the
+ * application did not read; SO_LINGER too once the application may have switched it on), and in one periodic
  * peer-close look (a {@code poll(2)} per open connection). Needs {@code --add-opens java.base/sun.nio.ch} and
  * {@code java.net}, which the agent gets from its instrumentation.
  */
@@ -78,6 +79,21 @@ public class KernelQuestionsBenchmark {
     @Benchmark
     public void closeQuestions() {
         tracker.closing(asked, false); // a close that closes the descriptor, not one a selector holds
+    }
+
+    /** In a JVM whose application has set SO_LINGER somewhere (each benchmark runs in a fork of its own). */
+    @State(Scope.Benchmark)
+    public static class LingerSet {
+        @Setup
+        public void setLinger() {
+            TcpBridge.lingerMayBeOnAlready();
+        }
+    }
+
+    /** The same close once SO_LINGER may be on: the kernel is asked for it too. */
+    @Benchmark
+    public void closeQuestionsLingerSet(LingerSet lingerSet) {
+        tracker.closing(asked, false);
     }
 
     /** One periodic look over every open connection; returns how many were asked. */

@@ -58,7 +58,18 @@ public final class NettySocketInstrumentation implements SocketInstrumentation {
                         NettyIoAdvice.WriteInt.class),
                 new Hook("sendAddress(long,int,int)",
                         named("sendAddress").and(takesArguments(long.class, int.class, int.class)),
-                        NettyIoAdvice.WriteInt.class));
+                        NettyIoAdvice.WriteInt.class),
+                new Hook("setSoLinger(int)", named("setSoLinger").and(takesArguments(int.class)), LingerSet.class));
+    }
+
+    /** Whether any socket has SO_LINGER on (ChannelOption.SO_LINGER, an accepted child's option too). */
+    static final class LingerSet {
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Argument(0) int seconds, @Advice.Thrown Throwable thrown) {
+            if (thrown == null) {
+                TcpBridge.lingerSet(seconds);
+            }
+        }
     }
 
     /**

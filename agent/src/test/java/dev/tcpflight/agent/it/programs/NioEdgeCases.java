@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
@@ -21,6 +22,7 @@ public final class NioEdgeCases {
         switch (args[0]) {
             case "async-close" -> asyncClose();
             case "unix-domain" -> unixDomain();
+            case "linger-zero" -> lingerZero();
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -85,6 +87,43 @@ public final class NioEdgeCases {
         } finally {
             Files.deleteIfExists(socketFile);
             Files.delete(dir);
+        }
+    }
+
+    /**
+     * SO_LINGER 0 set through a SocketChannel's own setOption (asynchronous channels do not support it), after the
+     * JVM's first close, so the agent has closed a socket before any linger was set: its close sends RST, and the
+     * server's read meets it.
+     */
+    private static void lingerZero() throws Exception {
+        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            try (SocketChannel orderly = SocketChannel.open(listener.getLocalAddress());
+                 SocketChannel server = listener.accept()) {
+                orderly.close();
+                expectEnd(server, false);
+            }
+            SocketChannel client = SocketChannel.open(listener.getLocalAddress());
+            try (SocketChannel server = listener.accept()) {
+                client.setOption(StandardSocketOptions.SO_LINGER, 0);
+                client.write(ByteBuffer.wrap(new byte[] {1}));
+                server.read(ByteBuffer.allocate(1));
+                client.close();
+                expectEnd(server, true);
+            }
+        }
+    }
+
+    /** The server reads to the end: an EOF after an orderly close, or the reset. */
+    private static void expectEnd(SocketChannel server, boolean reset) throws IOException {
+        try {
+            if (server.read(ByteBuffer.allocate(16)) != -1 || reset) {
+                throw new IllegalStateException(reset ? "no reset" : "no EOF");
+            }
+        } catch (IOException e) {
+            if (!reset) {
+                throw e;
+            }
         }
     }
 }
