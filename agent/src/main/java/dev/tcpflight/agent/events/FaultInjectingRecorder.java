@@ -52,6 +52,13 @@ public final class FaultInjectingRecorder implements TransitionRecorder {
     }
 
     @Override
+    public void transitions(TrackedSocket socket, Transition into, Transition onward, int sequence, String detail,
+                            Object begun) {
+        failFor(socket);
+        delegate.transitions(socket, into, onward, sequence, detail, begun);
+    }
+
+    @Override
     public void ended(TrackedSocket socket, EndCause cause) {
         failFor(socket);
         delegate.ended(socket, cause);

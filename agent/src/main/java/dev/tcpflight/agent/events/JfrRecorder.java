@@ -4,6 +4,7 @@ import dev.tcpflight.agent.tracking.TrackedSocket;
 import dev.tcpflight.agent.tracking.Transition;
 import dev.tcpflight.agent.tracking.TransitionRecorder;
 import dev.tcpflight.schema.EndCause;
+import dev.tcpflight.schema.TcpState;
 import dev.tcpflight.schema.events.ConnectionEvent;
 import dev.tcpflight.schema.events.StateChangeEvent;
 import java.net.InetSocketAddress;
@@ -27,6 +28,18 @@ public final class JfrRecorder implements TransitionRecorder {
 
     @Override
     public void transition(TrackedSocket socket, Transition transition, int sequence, String detail, Object begun) {
+        commit(socket, transition.from(), null, transition, sequence, detail, begun);
+    }
+
+    @Override
+    public void transitions(TrackedSocket socket, Transition into, Transition onward, int sequence, String detail,
+                            Object begun) {
+        commit(socket, into.from(), into, onward, sequence, detail, begun);
+    }
+
+    /** One event from {@code from} to {@code last}'s state, through {@code via}'s if not null. */
+    private static void commit(TrackedSocket socket, TcpState from, Transition via, Transition last, int sequence,
+                               String detail, Object begun) {
         StateChangeEvent event = begun instanceof StateChangeEvent started ? started : new StateChangeEvent();
         if (!event.shouldCommit()) {
             return;
@@ -37,10 +50,12 @@ public final class JfrRecorder implements TransitionRecorder {
         event.localPort = port(socket.local());
         event.remoteAddress = socket.remoteHost();
         event.remotePort = port(socket.remote());
-        event.fromState = transition.from().name();
-        event.toState = transition.to().name();
-        event.trigger = transition.trigger().label();
-        event.source = transition.source().label();
+        event.fromState = from.name();
+        event.viaState = via == null ? "" : via.to().name();
+        event.viaSource = via == null ? "" : via.source().label();
+        event.toState = last.to().name();
+        event.trigger = last.trigger().label();
+        event.source = last.source().label();
         event.socketApi = socket.api().label();
         event.role = socket.role().label();
         event.detail = detail;

@@ -33,6 +33,8 @@ public final class ConnectionTracker implements Tracking {
     /** A connect's first step, recorded when the call returns (with the local port), begun when it started. */
     private static final Transition CONNECT_STARTED =
             TcpStateMachine.next(TcpState.CLOSED, Observation.CONNECT_START).get(0);
+    /** A connect's second step, recorded with the first when one call made both. */
+    private static final Transition CONNECTED = TcpStateMachine.next(TcpState.SYN_SENT, Observation.CONNECT_OK).get(0);
     /** Found before a close or shutdown, or by the periodic look: fixed texts, nothing built per close. */
     /** What a close will send, as {@link #closing} found it: FIN (no detail), or RST and why. */
     private static final String ORDERLY_CLOSE = "";
@@ -140,6 +142,13 @@ public final class ConnectionTracker implements Tracking {
             socket.local = probe.localAddress(key);
         }
         Object synSent = socket.takePendingConnectEvent();
+        if (established && synSent != null && socket.compareAndSetStateWord(
+                TrackedSocket.word(TcpState.SYN_SENT, 1), TrackedSocket.word(TcpState.ESTABLISHED, 2))) {
+            // One call sent the SYN and saw the handshake done: one event, one stack walk, for both steps.
+            socket.connectCall = false;
+            recorder.transitions(socket, CONNECT_STARTED, CONNECTED, 1, "", synSent);
+            return;
+        }
         if (synSent != null) {
             recorder.transition(socket, CONNECT_STARTED, 1, "", synSent);
         }
@@ -408,8 +417,11 @@ public final class ConnectionTracker implements Tracking {
         if (last.to() == TcpState.CLOSE_WAIT) {
             socket.enteredCloseWait(last.trigger());
         }
-        for (int i = 0; i < steps.size(); i++) {
-            recorder.transition(socket, steps.get(i), done + 1 + i, detail, i == 0 ? begun : null);
+        if (steps.size() == 2) {
+            // An accept: the handshake the kernel completed and the call that took it, one event for both.
+            recorder.transitions(socket, steps.get(0), last, done + 1, detail, begun);
+        } else {
+            recorder.transition(socket, last, done + 1, detail, begun);
         }
         return true;
     }

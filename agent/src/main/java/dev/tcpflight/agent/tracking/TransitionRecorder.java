@@ -17,6 +17,14 @@ public interface TransitionRecorder {
      */
     void transition(TrackedSocket socket, Transition transition, int sequence, String detail, Object begun);
 
+    /**
+     * The two steps of one call (a connect, an accept; the same trigger): one event, one stack trace. {@code into}
+     * is the {@code sequence}-th transition, {@code onward} the next.
+     * @param begun what {@link #begin()} returned when {@code into} started, or null if it starts now
+     */
+    void transitions(TrackedSocket socket, Transition into, Transition onward, int sequence, String detail,
+                     Object begun);
+
     /** The JVM is done with the socket. */
     void ended(TrackedSocket socket, EndCause cause);
 }

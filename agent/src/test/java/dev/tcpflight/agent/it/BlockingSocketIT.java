@@ -15,7 +15,6 @@ import dev.tcpflight.agent.it.programs.LoopbackEcho;
 import dev.tcpflight.schema.events.Fields;
 import java.nio.file.Path;
 import java.util.List;
-import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +67,7 @@ class BlockingSocketIT {
         new ChildJvm().recordTo(recording).run(LoopbackEcho.class, "127.0.0.1").assertSucceeded();
         Connection client = RecordedConnections.read(recording).only("client");
         for (String state : List.of("SYN_SENT", "FIN_WAIT_1")) {
-            RecordedEvent event = client.transitionTo(state);
+            RecordedConnections.Step event = client.transitionTo(state);
             RecordedFrame frame = RecordedConnections.firstApplicationFrame(event)
                     .orElseThrow(() -> new AssertionError("no application frame for " + state));
             assertEquals(LoopbackEcho.class.getName(), frame.getMethod().getType().getName(), state);

@@ -9,7 +9,6 @@ import dev.tcpflight.demo.DemoMain;
 import dev.tcpflight.schema.events.Fields;
 import java.nio.file.Path;
 import java.util.List;
-import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +32,7 @@ class KernelSamplerIT {
         assertEquals(List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept",
                 "ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close", "LAST_ACK>CLOSED:kernel"),
                 server.path());
-        RecordedEvent closed = server.transitionTo("CLOSED");
+        RecordedConnections.Step closed = server.transitionTo("CLOSED");
         assertEquals("kernel", closed.getString(Fields.SOURCE));
         assertEquals(5, closed.getInt(Fields.SEQUENCE), "kernel transitions continue the connection's sequence");
     }

@@ -5,6 +5,7 @@ import dev.tcpflight.schema.events.Fields;
 import dev.tcpflight.schema.events.StateChangeEvent;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,13 +14,66 @@ import java.util.Map;
 import java.util.Optional;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /** The tcpflight events of one recording, grouped per connection. */
 final class RecordedConnections {
 
+    /**
+     * One transition: a {@code tcpflight.StateChange} event, or one of the two steps of an event with a via state
+     * (a connect's or an accept's, {@code part} INTO then ONWARD), answering for itself what the event holds for
+     * both: its states, source, sequence number and time.
+     */
+    record Step(RecordedEvent event, Part part) {
+
+        enum Part { WHOLE, INTO, ONWARD }
+
+        /** The event's transitions: one, or the two a via state joins. */
+        static List<Step> of(RecordedEvent event) {
+            String via = event.hasField(Fields.VIA_STATE) ? event.getString(Fields.VIA_STATE) : null;
+            return via == null || via.isEmpty() ? List.of(new Step(event, Part.WHOLE))
+                    : List.of(new Step(event, Part.INTO), new Step(event, Part.ONWARD));
+        }
+
+        String getString(String field) {
+            if (part == Part.INTO && field.equals(Fields.TO_STATE)) {
+                return event.getString(Fields.VIA_STATE);
+            }
+            if (part == Part.INTO && field.equals(Fields.SOURCE)) {
+                return event.getString(Fields.VIA_SOURCE);
+            }
+            if (part == Part.ONWARD && field.equals(Fields.FROM_STATE)) {
+                return event.getString(Fields.VIA_STATE);
+            }
+            return event.getString(field);
+        }
+
+        int getInt(String field) {
+            return event.getInt(field) + (part == Part.ONWARD && field.equals(Fields.SEQUENCE) ? 1 : 0);
+        }
+
+        long getLong(String field) {
+            return event.getLong(field);
+        }
+
+        /** The event's start; the step out of the via state happened at its end. */
+        Instant getStartTime() {
+            return part == Part.ONWARD ? event.getEndTime() : event.getStartTime();
+        }
+
+        RecordedThread getThread() {
+            return event.getThread();
+        }
+
+        RecordedStackTrace getStackTrace() {
+            return event.getStackTrace();
+        }
+    }
+
     /** One socket: its transitions in sequence order and its closing Connection event, if any. */
-    record Connection(long id, List<RecordedEvent> transitions, RecordedEvent summary) {
+    record Connection(long id, List<Step> transitions, RecordedEvent summary) {
 
         String role() {
             return transitions.get(0).getString(Fields.ROLE);
@@ -41,16 +95,16 @@ final class RecordedConnections {
         }
 
         String local() {
-            RecordedEvent last = transitions.get(transitions.size() - 1);
+            Step last = transitions.get(transitions.size() - 1);
             return last.getString(Fields.LOCAL_ADDRESS) + ":" + last.getInt(Fields.LOCAL_PORT);
         }
 
         String remote() {
-            RecordedEvent last = transitions.get(transitions.size() - 1);
+            Step last = transitions.get(transitions.size() - 1);
             return last.getString(Fields.REMOTE_ADDRESS) + ":" + last.getInt(Fields.REMOTE_PORT);
         }
 
-        RecordedEvent transitionTo(String state) {
+        Step transitionTo(String state) {
             return transitions.stream().filter(e -> e.getString(Fields.TO_STATE).equals(state)).findFirst()
                     .orElseThrow(() -> new AssertionError("no transition to " + state + " in " + path()));
         }
@@ -63,20 +117,21 @@ final class RecordedConnections {
     }
 
     static RecordedConnections read(Path recording) throws IOException {
-        Map<Long, List<RecordedEvent>> transitions = new LinkedHashMap<>();
+        Map<Long, List<Step>> transitions = new LinkedHashMap<>();
         Map<Long, RecordedEvent> summaries = new LinkedHashMap<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             switch (event.getEventType().getName()) {
                 case StateChangeEvent.NAME -> transitions
-                        .computeIfAbsent(event.getLong(Fields.CONNECTION_ID), id -> new ArrayList<>()).add(event);
+                        .computeIfAbsent(event.getLong(Fields.CONNECTION_ID), id -> new ArrayList<>())
+                        .addAll(Step.of(event));
                 case ConnectionEvent.NAME -> summaries.put(event.getLong(Fields.CONNECTION_ID), event);
                 default -> { }
             }
         }
         List<Connection> connections = new ArrayList<>();
-        transitions.forEach((id, events) -> {
-            events.sort(Comparator.comparingInt(e -> e.getInt(Fields.SEQUENCE)));
-            connections.add(new Connection(id, List.copyOf(events), summaries.get(id)));
+        transitions.forEach((id, steps) -> {
+            steps.sort(Comparator.comparingInt(step -> step.getInt(Fields.SEQUENCE)));
+            connections.add(new Connection(id, List.copyOf(steps), summaries.get(id)));
         });
         connections.sort(Comparator.comparingLong(Connection::id));
         return new RecordedConnections(connections);
@@ -107,12 +162,12 @@ final class RecordedConnections {
         return text.toString();
     }
 
-    /** The first frame of an event's stack that belongs to neither the JDK nor the agent. */
-    static Optional<RecordedFrame> firstApplicationFrame(RecordedEvent event) {
-        if (event.getStackTrace() == null) {
+    /** The first frame of a transition's stack that belongs to neither the JDK nor the agent. */
+    static Optional<RecordedFrame> firstApplicationFrame(Step step) {
+        if (step.getStackTrace() == null) {
             return Optional.empty();
         }
-        return event.getStackTrace().getFrames().stream()
+        return step.getStackTrace().getFrames().stream()
                 .filter(f -> f.isJavaFrame() && !isPlatformOrAgent(f.getMethod().getType().getName()))
                 .findFirst();
     }

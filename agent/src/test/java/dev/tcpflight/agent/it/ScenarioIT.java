@@ -22,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +57,7 @@ class ScenarioIT {
 
         RecordedConnections recorded = RecordedConnections.read(recording);
         for (Connection connection : recorded.all()) {
-            for (RecordedEvent transition : connection.transitions()) {
+            for (RecordedConnections.Step transition : connection.transitions()) {
                 STATES_SEEN.add(transition.getString(Fields.FROM_STATE));
                 STATES_SEEN.add(transition.getString(Fields.TO_STATE));
             }

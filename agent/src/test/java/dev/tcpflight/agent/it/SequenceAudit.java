@@ -81,10 +81,12 @@ final class SequenceAudit {
         if (sequence != chain.sequence + 1 || !first && !from.equals(chain.state)) {
             return false;
         }
+        // an event with a via state holds two transitions, this sequence number and the next
+        int held = event.getString(Fields.VIA_STATE).isEmpty() ? 1 : 2;
         chain.state = event.getString(Fields.TO_STATE);
-        chain.sequence = sequence;
-        chain.transitions++;
-        transitions++;
+        chain.sequence = sequence + held - 1;
+        chain.transitions += held;
+        transitions += held;
         return true;
     }
 }

@@ -476,15 +476,21 @@ class ConnectionTrackerTest {
         return RecordingFile.readAllEvents(file);
     }
 
-    /** connectionId -> "FROM>TO:trigger" in sequence order. */
+    /** connectionId -> "FROM>TO:trigger" in sequence order; an event with a via state is its two steps. */
     private static Map<Long, List<String>> transitions(List<RecordedEvent> events) {
         return events.stream()
                 .filter(e -> e.getEventType().getName().equals(StateChangeEvent.NAME))
                 .sorted(Comparator.comparingInt(e -> e.getInt(Fields.SEQUENCE)))
-                .collect(Collectors.groupingBy(e -> e.getLong(Fields.CONNECTION_ID), Collectors.mapping(
-                        e -> e.getString(Fields.FROM_STATE) + ">" + e.getString(Fields.TO_STATE) + ":"
-                                + e.getString(Fields.TRIGGER),
-                        Collectors.toList())));
+                .collect(Collectors.groupingBy(e -> e.getLong(Fields.CONNECTION_ID), Collectors.flatMapping(
+                        e -> steps(e).stream(), Collectors.toList())));
+    }
+
+    private static List<String> steps(RecordedEvent e) {
+        String trigger = ":" + e.getString(Fields.TRIGGER);
+        String via = e.getString(Fields.VIA_STATE);
+        return via.isEmpty() ? List.of(e.getString(Fields.FROM_STATE) + ">" + e.getString(Fields.TO_STATE) + trigger)
+                : List.of(e.getString(Fields.FROM_STATE) + ">" + via + trigger,
+                        via + ">" + e.getString(Fields.TO_STATE) + trigger);
     }
 
     /** A close call as the advice makes it: asked on entry, recorded on return. */

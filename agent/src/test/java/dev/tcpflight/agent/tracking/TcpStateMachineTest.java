@@ -82,6 +82,18 @@ class TcpStateMachineTest {
         }
     }
 
+    /** The tracker records one event for a call's steps: never more than two, and the two share a trigger. */
+    @Test
+    void oneObservationMakesAtMostTwoStepsWithOneTrigger() {
+        for (TcpState state : TcpState.values()) {
+            for (Observation observation : Observation.values()) {
+                List<Transition> steps = TcpStateMachine.next(state, observation);
+                assertTrue(steps.size() <= 2, state + " " + observation + ": " + steps);
+                assertTrue(steps.stream().map(Transition::trigger).distinct().count() <= 1, steps.toString());
+            }
+        }
+    }
+
     @Test
     void unexpectedObservationsChangeNothing() {
         assertEquals(List.of(), TcpStateMachine.next(TcpState.CLOSED, Observation.READ_EOF), "read after close");

@@ -37,7 +37,7 @@ public final class LiveEvents implements AutoCloseable {
 
     private LiveEvents(EventStream stream, Listener listener) {
         this.stream = stream;
-        stream.onEvent(StateChangeEvent.NAME, event -> pending.add(LiveTransition.of(event)));
+        stream.onEvent(StateChangeEvent.NAME, event -> pending.addAll(LiveTransition.of(event)));
         stream.onEvent(SocketStatesEvent.NAME, event -> listener.counts(SocketCounts.of(event)));
         stream.onFlush(() -> {
             pending.sort(LiveTransition.ORDER);

@@ -4,6 +4,7 @@ import dev.tcpflight.cli.recording.Endpoint;
 import dev.tcpflight.schema.events.Fields;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 
@@ -16,16 +17,32 @@ public record LiveTransition(Instant time, long connectionId, int sequence, Stri
     public static final Comparator<LiveTransition> ORDER = Comparator.comparing(LiveTransition::time)
             .thenComparingLong(LiveTransition::connectionId).thenComparingInt(LiveTransition::sequence);
 
-    /** The time is the event's start, as in the other commands (a connect's CLOSED → SYN_SENT spans it). */
-    static LiveTransition of(RecordedEvent event) {
+    /**
+     * The event's transitions, at its start as in the other commands (a connect's CLOSED → SYN_SENT spans the
+     * call); an event with a via state (a connect's or an accept's two steps) is two, the second at its end.
+     */
+    static List<LiveTransition> of(RecordedEvent event) {
         RecordedThread thread = event.getThread();
-        return new LiveTransition(event.getStartTime(), longField(event, Fields.CONNECTION_ID),
-                (int) longField(event, Fields.SEQUENCE), text(event, Fields.ROLE),
-                new Endpoint(text(event, Fields.LOCAL_ADDRESS), (int) longField(event, Fields.LOCAL_PORT)),
-                new Endpoint(text(event, Fields.REMOTE_ADDRESS), (int) longField(event, Fields.REMOTE_PORT)),
-                text(event, Fields.FROM_STATE), text(event, Fields.TO_STATE), text(event, Fields.TRIGGER), text(
-                        event, Fields.SOURCE),
-                thread == null || thread.getJavaName() == null ? "" : thread.getJavaName());
+        String threadName = thread == null || thread.getJavaName() == null ? "" : thread.getJavaName();
+        long id = longField(event, Fields.CONNECTION_ID);
+        int sequence = (int) longField(event, Fields.SEQUENCE);
+        String role = text(event, Fields.ROLE);
+        Endpoint local = new Endpoint(text(event, Fields.LOCAL_ADDRESS), (int) longField(event, Fields.LOCAL_PORT));
+        Endpoint remote = new Endpoint(text(event, Fields.REMOTE_ADDRESS),
+                (int) longField(event, Fields.REMOTE_PORT));
+        String from = text(event, Fields.FROM_STATE);
+        String via = text(event, Fields.VIA_STATE);
+        String to = text(event, Fields.TO_STATE);
+        String trigger = text(event, Fields.TRIGGER);
+        String source = text(event, Fields.SOURCE);
+        if (via.isEmpty()) {
+            return List.of(new LiveTransition(event.getStartTime(), id, sequence, role, local, remote, from, to,
+                    trigger, source, threadName));
+        }
+        return List.of(new LiveTransition(event.getStartTime(), id, sequence, role, local, remote, from, via,
+                        trigger, text(event, Fields.VIA_SOURCE), threadName),
+                new LiveTransition(event.getEndTime(), id, sequence + 1, role, local, remote, via, to, trigger,
+                        source, threadName));
     }
 
     // A field a newer or older agent lacks is shown empty rather than failing the whole view.

@@ -49,7 +49,13 @@ final class EventDecoder {
             if (StateChangeEvent.NAME.equals(type)) {
                 EventFields.check(event, STATE_CHANGE_FIELDS);
                 ConnectionKey key = key(event);
-                assembler.transition(key, transition(event, socket(event, assembler.socketOf(key))));
+                SocketInfo socket = socket(event, assembler.socketOf(key));
+                String via = EventFields.has(event, Fields.VIA_STATE) ? EventFields.word(event, Fields.VIA_STATE) : "";
+                if (via.isEmpty()) {
+                    assembler.transition(key, transition(event, socket));
+                } else {
+                    transitions(event, socket, via).forEach(t -> assembler.transition(key, t));
+                }
                 return true;
             }
             if (ConnectionEvent.NAME.equals(type)) {
@@ -72,9 +78,28 @@ final class EventDecoder {
         return new Transition(e.getStartTime(), EventFields.intValue(e, Fields.SEQUENCE),
                 EventFields.word(e, Fields.FROM_STATE), EventFields.word(e, Fields.TO_STATE),
                 EventFields.word(e, Fields.TRIGGER), EventFields.word(e, Fields.SOURCE),
-                EventFields.string(e, Fields.DETAIL),
-                constants.threadName((RecordedThread) e.getValue("eventThread")),
-                constants.topApplicationFrame((RecordedStackTrace) e.getValue("stackTrace")), socket);
+                EventFields.string(e, Fields.DETAIL), threadName(e), topFrame(e), socket);
+    }
+
+    /** The two transitions of one call (a connect, an accept): into the via state at the start, out at the end. */
+    private List<Transition> transitions(RecordedEvent e, SocketInfo socket, String via) {
+        int sequence = EventFields.intValue(e, Fields.SEQUENCE);
+        String trigger = EventFields.word(e, Fields.TRIGGER);
+        String detail = EventFields.string(e, Fields.DETAIL);
+        String thread = threadName(e);
+        String topFrame = topFrame(e);
+        return List.of(new Transition(e.getStartTime(), sequence, EventFields.word(e, Fields.FROM_STATE), via,
+                        trigger, EventFields.word(e, Fields.VIA_SOURCE), detail, thread, topFrame, socket),
+                new Transition(e.getEndTime(), sequence + 1, via, EventFields.word(e, Fields.TO_STATE), trigger,
+                        EventFields.word(e, Fields.SOURCE), detail, thread, topFrame, socket));
+    }
+
+    private String threadName(RecordedEvent e) {
+        return constants.threadName((RecordedThread) e.getValue("eventThread"));
+    }
+
+    private String topFrame(RecordedEvent e) {
+        return constants.topApplicationFrame((RecordedStackTrace) e.getValue("stackTrace"));
     }
 
     private static ConnectionEnd end(RecordedEvent e, SocketInfo socket) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import jdk.jfr.EventType;
+import jdk.jfr.ValueDescriptor;
 import jdk.jfr.consumer.RecordedEvent;
 
 /**
@@ -30,6 +31,7 @@ final class EventFields {
     private static final int MAX_WORDS = 4096;
     private static final Set<EventType> CHECKED = ConcurrentHashMap.newKeySet();
     private static final Map<String, String> WORDS = new ConcurrentHashMap<>();
+    private static final Map<EventType, Set<String>> NAMES = new ConcurrentHashMap<>();
 
     private EventFields() {
     }
@@ -49,6 +51,12 @@ final class EventFields {
             }
         }
         CHECKED.add(type);
+    }
+
+    /** Whether {@code event}'s type has {@code field}, one that agents added later; looked up once per type. */
+    static boolean has(RecordedEvent event, String field) {
+        return NAMES.computeIfAbsent(event.getEventType(), type -> type.getFields().stream()
+                .map(ValueDescriptor::getName).collect(Collectors.toUnmodifiableSet())).contains(field);
     }
 
     /** A long field that {@link #check} found (unlike {@code getLong}, no look for an unsigned annotation). */

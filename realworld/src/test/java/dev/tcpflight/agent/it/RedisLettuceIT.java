@@ -10,7 +10,6 @@ import dev.tcpflight.schema.SocketApi;
 import dev.tcpflight.schema.events.Fields;
 import java.nio.file.Path;
 import java.util.List;
-import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -53,7 +52,7 @@ class RedisLettuceIT {
         assertEquals(LibraryRun.CONNECT, idle.jvmPath().subList(0, 2), both);
         assertTrue(List.of("ESTABLISHED>CLOSE_WAIT:read-eof", "ESTABLISHED>CLOSE_WAIT:fin-found")
                 .contains(idle.jvmPath().get(2)), both);
-        RecordedEvent finSeen = idle.transitionTo("CLOSE_WAIT");
+        RecordedConnections.Step finSeen = idle.transitionTo("CLOSE_WAIT");
         if (finSeen.getString(Fields.TRIGGER).equals("read-eof")) { // else found by the agent's look first
             assertTrue(finSeen.getThread().getJavaName().startsWith("lettuce-epollEventLoop-"),
                     "read by Lettuce's epoll event loop: " + finSeen.getThread().getJavaName());

@@ -19,6 +19,8 @@ public final class Fields {
     // tcpflight.StateChange
     public static final String SEQUENCE = "sequence";
     public static final String FROM_STATE = "fromState";
+    public static final String VIA_STATE = "viaState";
+    public static final String VIA_SOURCE = "viaSource";
     public static final String TO_STATE = "toState";
     public static final String TRIGGER = "trigger";
     public static final String SOURCE = "source";

@@ -7,7 +7,10 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
-/** {@code tcpflight.StateChange}: one TCP state transition of one socket. Field names are public API. */
+/**
+ * {@code tcpflight.StateChange}: one TCP state transition of one socket, or the two that one call made (a connect,
+ * an accept: {@link #viaState}), which then share one event and one stack trace. Field names are public API.
+ */
 @Name(StateChangeEvent.NAME)
 @Label("TCP State Change")
 @Category("TCP")
@@ -22,7 +25,8 @@ public final class StateChangeEvent extends Event {
     public long connectionId;
 
     @Label("Sequence")
-    @Description("1, 2, 3... in the order of this connection's transitions")
+    @Description("1, 2, 3... in the order of this connection's transitions; an event with a via state holds two,"
+            + " this number and the next")
     public int sequence;
 
     @Label("Local Address")
@@ -41,6 +45,15 @@ public final class StateChangeEvent extends Event {
 
     @Label("From State")
     public String fromState;
+
+    @Label("Via State")
+    @Description("Where one call made two transitions (a connect: SYN_SENT; an accept: SYN_RECEIVED), the state"
+            + " between them: From State to it at the event's start, it to To State at the event's end; else empty")
+    public String viaState;
+
+    @Label("Via Source")
+    @Description("How the step into the via state is known (an accept's SYN_RECEIVED: inferred); else empty")
+    public String viaSource;
 
     @Label("To State")
     public String toState;
