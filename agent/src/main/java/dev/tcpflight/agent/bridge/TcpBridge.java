@@ -26,6 +26,7 @@ public final class TcpBridge {
      * sends RST only for unread data, and the agent need not ask the kernel for the setting at each close.
      */
     private static volatile boolean lingerMayBeOn;
+    private static final Integer LEGACY_LINGER = SocketOptions.SO_LINGER;
 
     private TcpBridge() {
     }
@@ -35,16 +36,14 @@ public final class TcpBridge {
         tracker = connectionTracker;
     }
 
-    /** {@code setOption(SocketOption, Object)} returned: SO_LINGER to a time of 0 or more switches it on. */
+    /**
+     * {@code setOption} returned: SO_LINGER switched on is a time of 0 or more, given as
+     * {@code StandardSocketOptions.SO_LINGER} or, by {@code Socket.setSoLinger}, as {@code SocketOptions.SO_LINGER}
+     * (boxed; its value is then a time, or {@code false} for off).
+     */
     public static void optionSet(Object option, Object value) {
-        if (option == StandardSocketOptions.SO_LINGER && value instanceof Integer seconds && seconds >= 0) {
-            lingerMayBeOn = true;
-        }
-    }
-
-    /** {@code SocketImpl.setOption(int, Object)} returned, what {@code Socket.setSoLinger} calls: a time is on. */
-    public static void legacyOptionSet(int option, Object value) {
-        if (option == SocketOptions.SO_LINGER && value instanceof Integer) {
+        if ((option == StandardSocketOptions.SO_LINGER || LEGACY_LINGER.equals(option))
+                && value instanceof Integer seconds && seconds >= 0) {
             lingerMayBeOn = true;
         }
     }

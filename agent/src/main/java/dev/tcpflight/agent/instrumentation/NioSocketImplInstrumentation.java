@@ -52,20 +52,10 @@ public final class NioSocketImplInstrumentation implements SocketInstrumentation
                 new Hook("close()", named("close").and(takesArguments(0)), Close.class),
                 // What Socket.setSoLinger calls, and Socket.setOption: whether any socket has SO_LINGER on.
                 new Hook("setOption(int,Object)", named("setOption").and(takesArguments(int.class, Object.class)),
-                        LegacyOptionSet.class),
+                        SharedAdvice.OptionSet.class),
                 new Hook("setOption(SocketOption,Object)",
                         named("setOption").and(takesArguments(SocketOption.class, Object.class)),
                         SharedAdvice.OptionSet.class));
-    }
-
-    static final class LegacyOptionSet {
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Argument(0) int option, @Advice.Argument(1) Object value,
-                         @Advice.Thrown Throwable thrown) {
-            if (thrown == null) {
-                TcpBridge.legacyOptionSet(option, value);
-            }
-        }
     }
 
     static final class Listen {

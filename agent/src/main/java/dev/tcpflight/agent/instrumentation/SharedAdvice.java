@@ -3,6 +3,7 @@ package dev.tcpflight.agent.instrumentation;
 import dev.tcpflight.agent.bridge.TcpBridge;
 import java.io.FileDescriptor;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
  * Advice used by several JDK socket classes that keep their file descriptor in a field named {@code fd} and
@@ -109,10 +110,14 @@ final class SharedAdvice {
         }
     }
 
-    /** {@code setOption(SocketOption, Object)}: only SO_LINGER matters, whether it was switched on. */
+    /**
+     * {@code setOption(SocketOption, Object)}, or {@code SocketImpl.setOption(int, Object)} (its option boxed):
+     * only SO_LINGER matters, whether it was switched on.
+     */
     static final class OptionSet {
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Argument(0) Object option, @Advice.Argument(1) Object value,
+        static void exit(@Advice.Argument(value = 0, typing = Assigner.Typing.DYNAMIC) Object option,
+                         @Advice.Argument(1) Object value,
                          @Advice.Thrown Throwable thrown) {
             if (thrown == null) {
                 TcpBridge.optionSet(option, value);
