@@ -82,7 +82,8 @@ final class SequenceAudit {
             return false;
         }
         // an event with a via state holds two transitions, this sequence number and the next
-        int held = event.getString(Fields.VIA_STATE).isEmpty() ? 1 : 2;
+        String via = event.getString(Fields.VIA_STATE);
+        int held = via == null || via.isEmpty() ? 1 : 2;
         chain.state = event.getString(Fields.TO_STATE);
         chain.sequence = sequence + held - 1;
         chain.transitions += held;

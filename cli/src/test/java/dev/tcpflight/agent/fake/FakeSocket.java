@@ -55,6 +55,19 @@ public final class FakeSocket {
         return event::commit;
     }
 
+    /**
+     * Starts the event of one call's two steps now, as the agent does for a connect or an accept ({@code via}
+     * the state between them); what it returns commits it, ending it then. It holds two sequence numbers.
+     */
+    public Runnable beginCall(String from, String via, String to, String trigger, String viaSource, String source) {
+        StateChangeEvent event = event(from, to, trigger, source, "");
+        event.viaState = via;
+        event.viaSource = viaSource;
+        sequence++;
+        event.begin();
+        return event::commit;
+    }
+
     private StateChangeEvent event(String from, String to, String trigger, String source, String detail) {
         StateChangeEvent event = new StateChangeEvent();
         event.connectionId = id;

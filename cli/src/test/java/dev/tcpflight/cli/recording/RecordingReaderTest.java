@@ -63,6 +63,42 @@ class RecordingReaderTest {
         assertEquals(List.of("CLOSED>SYN_SENT", "SYN_SENT>ESTABLISHED"), states(timeline));
     }
 
+    /** A connect's two steps in one event (the agent's since 2026-12-04): two transitions, at its start and end. */
+    @Test
+    void oneEventForACallsTwoStepsIsTwoTransitions() throws Exception {
+        FakeSocket client = new FakeSocket(7, "client", "java.net.Socket", "127.0.0.1", 40000, "127.0.0.1", 80);
+        FakeSocket server = new FakeSocket(8, "server", "java.net.Socket", "127.0.0.1", 80, "127.0.0.1", 40000);
+        Path file = Recordings.record(dir.resolve("calls.jfr"), () -> {
+            Runnable connect = client.beginCall("CLOSED", "SYN_SENT", "ESTABLISHED", "connect", "api", "api");
+            sleep(5);
+            connect.run();
+            server.beginCall("LISTEN", "SYN_RECEIVED", "ESTABLISHED", "accept", "inferred", "api").run();
+            client.transition("ESTABLISHED", "FIN_WAIT_1", "close", "api");
+        });
+
+        List<ConnectionTimeline> timelines = RecordingReader.open(List.of(file)).readAll();
+
+        List<Transition> connect = timelines.get(0).transitions();
+        assertEquals(List.of("CLOSED>SYN_SENT", "SYN_SENT>ESTABLISHED", "ESTABLISHED>FIN_WAIT_1"),
+                states(timelines.get(0)));
+        assertEquals(List.of(1, 2, 3), connect.stream().map(Transition::sequence).toList());
+        assertEquals(List.of("connect", "connect", "close"), connect.stream().map(Transition::trigger).toList());
+        assertTrue(!connect.get(1).time().isBefore(connect.get(0).time().plusMillis(5)),
+                "SYN_SENT lasted the call: " + connect.get(0).time() + " to " + connect.get(1).time());
+        List<Transition> accept = timelines.get(1).transitions();
+        assertEquals(List.of("LISTEN>SYN_RECEIVED", "SYN_RECEIVED>ESTABLISHED"), states(timelines.get(1)));
+        assertEquals(List.of("inferred", "api"), accept.stream().map(Transition::source).toList());
+        assertEquals(accept.get(0).topFrame(), accept.get(1).topFrame(), "one call, one code location");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void aConnectionWhoseEventsAreInSeveralChunksIsOneTimeline() throws Exception {
         FakeSocket socket = new FakeSocket(7, "client", "java.net.Socket", "127.0.0.1", 40000, "127.0.0.1", 80);
