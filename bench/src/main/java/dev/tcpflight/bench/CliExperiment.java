@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 /**
  * The CLI at scale, run as a user runs it: {@code summary} and {@code timeline} of one large recording, each in a
  * JVM with 256 MB of heap. The recording is the agent's own, made under connection churn (about a million
- * transitions in a full run). Throughput counts the recording's tcpflight events (transitions and connection
- * ends) over the whole command, JVM start included; {@code timeline} prints everything (to nowhere). The JDK's
+ * transitions in a full run). Throughput counts transitions and connection ends (the CLI's events; a connect's or
+ * an accept's two transitions are one JFR event since 2026-12-04) over the whole command, JVM start included, the
+ * reference's with the same count; {@code timeline} prints everything (to nowhere). The JDK's
  * parser alone, in a JVM of its own, is the reference: what any reader built on jdk.jfr.consumer starts from.
  */
 final class CliExperiment extends Experiment {
