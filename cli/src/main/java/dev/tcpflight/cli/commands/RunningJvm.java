@@ -43,6 +43,12 @@ public final class RunningJvm {
                     + JmxJvm.USER_VARIABLE + " and " + JmxJvm.PASSWORD_VARIABLE + ", if set).")
     private Path jmxCredentials;
 
+    @Option(names = "--jmx-truststore", paramLabel = "FILE",
+            description = "With --jmx, for a JVM whose JMX uses TLS (com.sun.management.jmxremote.ssl): a trust store"
+                    + " (PKCS12 or JKS) with its certificate; its password, if any, in the environment's "
+                    + JmxJvm.TRUSTSTORE_PASSWORD_VARIABLE + ".")
+    private Path jmxTrustStore;
+
     @Option(names = "--options", paramLabel = "STR", descriptionKey = JvmTarget.OPTIONS_KEY,
             description = "The agent's options if it is loaded now (see tcpflight attach --help).")
     private String options;
@@ -73,7 +79,7 @@ public final class RunningJvm {
             throw new ParameterException(command.commandLine(), "--options: with --jmx the agent must run already"
                     + " (loaded at the JVM's launch); its options are those it was started with");
         }
-        JmxJvm jvm = JmxJvm.connect(where.jmx, jmxCredentials, System.getenv());
+        JmxJvm jvm = JmxJvm.connect(where.jmx, jmxCredentials, jmxTrustStore, System.getenv());
         try {
             jvm.requireAgent();
             return jvm;

@@ -16,6 +16,8 @@ import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
+import javax.net.ssl.SSLException;
+import javax.rmi.ssl.SslRMIClientSocketFactory;
 
 /**
  * A JVM reached over remote JMX (in a container, on another host), which runs the agent from its launch: an
@@ -40,14 +42,23 @@ public final class JmxJvm implements AutoCloseable {
         this.server = server;
     }
 
+    /** The trust store's password, for {@code --jmx-truststore}. */
+    public static final String TRUSTSTORE_PASSWORD_VARIABLE = JmxTls.PASSWORD_VARIABLE;
+    /** The JNDI setting for the socket factory of the RMI registry lookup (the JDK's JMX agent documents it). */
+    private static final String REGISTRY_SOCKET_FACTORY = "com.sun.jndi.rmi.factory.socket";
+
     /**
      * Connects to {@code address} ({@code HOST:PORT} or a {@code service:jmx:} URL) with the credentials of
      * {@code credentials} (a file whose first line is {@code USER PASSWORD}) if given, else of the environment's
-     * {@value #USER_VARIABLE} and {@value #PASSWORD_VARIABLE} if set, else none.
+     * {@value #USER_VARIABLE} and {@value #PASSWORD_VARIABLE} if set, else none; over TLS, trusting the
+     * certificates of {@code trustStore}, where the target's JMX uses it.
      */
-    public static JmxJvm connect(String address, Path credentials, Map<String, String> environment)
+    public static JmxJvm connect(String address, Path credentials, Path trustStore, Map<String, String> environment)
             throws TcpflightException {
         JMXServiceURL url = url(address);
+        if (trustStore != null) {
+            JmxTls.trust(trustStore, environment.get(JmxTls.PASSWORD_VARIABLE));
+        }
         Map<String, Object> settings = new HashMap<>();
         String[] userAndPassword = credentials != null ? fromFile(credentials)
                 : environment.containsKey(USER_VARIABLE)
@@ -58,15 +69,17 @@ public final class JmxJvm implements AutoCloseable {
         }
         JMXConnector connector;
         try {
-            connector = JMXConnectorFactory.connect(url, settings);
+            connector = open(url, settings, trustStore != null);
         } catch (SecurityException e) {
             throw new TcpflightException("JMX at " + address + " refused "
                     + (userAndPassword == null ? "a connection without credentials (set " + USER_VARIABLE + " and "
                             + PASSWORD_VARIABLE + ", or give --jmx-credentials FILE)" : "the credentials given")
                     + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new TcpflightException("cannot reach JMX at " + address + ": " + rootMessage(e)
-                    + " (is remote JMX on, at that address?)", e);
+            throw new TcpflightException("cannot reach JMX at " + address + ": " + rootMessage(e) + (!speaksTls(e)
+                    ? " (is remote JMX on, at that address?)" : trustStore == null
+                    ? " (its JMX uses TLS: give --jmx-truststore FILE with its certificate)"
+                    : " (is its certificate in " + trustStore + "?)"), e);
         }
         try {
             return new JmxJvm(address, connector, connector.getMBeanServerConnection());
@@ -74,6 +87,35 @@ public final class JmxJvm implements AutoCloseable {
             close(connector);
             throw new TcpflightException("lost the JMX connection to " + address + ": " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * The connection; with TLS, where the registry lookup fails as one speaking TLS would
+     * ({@code com.sun.management.jmxremote.registry.ssl}), again with a TLS socket for the lookup too. The
+     * connection itself takes the socket factory the target put in its RMI stub.
+     */
+    private static JMXConnector open(JMXServiceURL url, Map<String, Object> settings, boolean tls)
+            throws IOException {
+        try {
+            return JMXConnectorFactory.connect(url, settings);
+        } catch (IOException plain) {
+            if (!tls || !speaksTls(plain)) {
+                throw plain;
+            }
+            Map<String, Object> secure = new HashMap<>(settings);
+            secure.put(REGISTRY_SOCKET_FACTORY, new SslRMIClientSocketFactory());
+            return JMXConnectorFactory.connect(url, secure);
+        }
+    }
+
+    /** Whether a failure is TLS's: a handshake, or plain RMI meeting a TLS endpoint ("non-JRMP server"). */
+    private static boolean speaksTls(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SSLException || String.valueOf(cause.getMessage()).contains("non-JRMP server")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code HOST:PORT} is the JDK's own JMX agent ({@code com.sun.management.jmxremote.port}). */

@@ -3,18 +3,13 @@ package dev.tcpflight.cli.jvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tcpflight.cli.launch.ChildJvm;
 import dev.tcpflight.cli.launch.Distribution;
 import dev.tcpflight.cli.testing.CliRun;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +28,7 @@ class RemoteJmxIT {
     @TempDir
     static Path dir;
 
-    private static final List<Process> targets = new ArrayList<>();
+    private static JmxTargets targets;
     private static int withAgent;
     private static int withoutAgent;
     private static Path credentials;
@@ -43,42 +38,18 @@ class RemoteJmxIT {
         Path passwords = Files.writeString(dir.resolve("jmxremote.password"), USER + " " + PASSWORD + "\n");
         Files.setPosixFilePermissions(passwords, PosixFilePermissions.fromString("rw-------")); // the JDK insists
         credentials = Files.writeString(dir.resolve("credentials"), USER + " " + PASSWORD + "\n");
-        withAgent = freePort();
-        start("with-agent", withAgent, List.of("-javaagent:" + Distribution.current().agentJar(),
+        targets = new JmxTargets(dir);
+        withAgent = JmxTargets.freePort();
+        targets.start("with-agent", withAgent, List.of("-javaagent:" + Distribution.current().agentJar(),
                 "-Dcom.sun.management.jmxremote.authenticate=true",
                 "-Dcom.sun.management.jmxremote.password.file=" + passwords));
-        withoutAgent = freePort();
-        start("without-agent", withoutAgent, List.of("-Dcom.sun.management.jmxremote.authenticate=false"));
-    }
-
-    /** A TrafficTarget with remote JMX on {@code port} of 127.0.0.1 only (registry and RMI server). */
-    private static void start(String name, int port, List<String> options) throws Exception {
-        Path classes = Path.of(TrafficTarget.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path ready = dir.resolve(name + ".ready");
-        List<String> command = new ArrayList<>(List.of(ChildJvm.javaExecutable().toString(),
-                "-Dcom.sun.management.jmxremote.port=" + port, "-Dcom.sun.management.jmxremote.rmi.port=" + port,
-                "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1",
-                "-Dcom.sun.management.jmxremote.ssl=false"));
-        command.addAll(options);
-        command.addAll(List.of("-cp", classes.toString(), TrafficTarget.class.getName(), ready.toString(), "200",
-                "120"));
-        Process target = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile()).start();
-        targets.add(target);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.exists(ready)) {
-            assertTrue(target.isAlive() && System.nanoTime() < deadline, "the target JVM did not start: "
-                    + Files.readString(dir.resolve(name + ".log")));
-            Thread.sleep(20);
-        }
+        withoutAgent = JmxTargets.freePort();
+        targets.start("without-agent", withoutAgent, List.of("-Dcom.sun.management.jmxremote.authenticate=false"));
     }
 
     @AfterAll
     static void stopTargets() throws InterruptedException {
-        for (Process target : targets) {
-            target.destroy();
-            target.waitFor(10, TimeUnit.SECONDS);
-        }
+        targets.close();
     }
 
     @Test
@@ -122,7 +93,8 @@ class RemoteJmxIT {
 
     @Test
     void nothingListeningIsOneLine() throws Exception {
-        CliRun run = CliRun.of("watch", "--jmx", "127.0.0.1:" + freePort(), "--plain", "--duration", "1s");
+        CliRun run = CliRun.of("watch", "--jmx", "127.0.0.1:" + JmxTargets.freePort(), "--plain", "--duration",
+                "1s");
 
         assertOneLineFailure(run, "tcpflight: cannot reach JMX at 127.0.0.1:");
     }
@@ -152,11 +124,5 @@ class RemoteJmxIT {
         assertEquals(1, run.exitCode(), run.toString());
         assertEquals(1, run.err().lines().count(), run.toString());
         assertTrue(run.err().startsWith(start), run.toString());
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        }
     }
 }
