@@ -318,11 +318,11 @@ public final class TcpBridge {
         }
     }
 
-    public static void closeDeferred(Object fd) {
+    public static void closeImminent(Object fd) {
         Tracking t = enter(fd);
         if (t != null) {
             try {
-                t.closeDeferred(fd);
+                t.closeImminent(fd);
             } catch (Throwable e) {
                 AgentFailures.record("close", e);
             } finally {

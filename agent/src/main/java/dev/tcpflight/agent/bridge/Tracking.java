@@ -40,8 +40,11 @@ public interface Tracking {
      */
     void closing(Object key, boolean descriptorStaysOpen);
 
-    /** During a close: the JDK cannot close the descriptor yet and is about to shut its output or pre-close it. */
-    void closeDeferred(Object key);
+    /**
+     * During a close, after the JDK's waits for readers and writers: it is about to close the descriptor or, where a
+     * selector still holds the channel, to shut its output.
+     */
+    void closeImminent(Object key);
 
     void closed(Object key);
 }

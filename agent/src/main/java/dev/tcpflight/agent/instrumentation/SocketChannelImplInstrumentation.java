@@ -127,15 +127,15 @@ public final class SocketChannelImplInstrumentation implements SocketInstrumenta
     }
 
     /**
-     * {@code tryClose()} returning false inside a close: a selector still holds the channel (or I/O is in
-     * progress), so the JDK shuts the output (or pre-closes) next instead of closing the descriptor.
+     * {@code tryClose()}: inside a close, after the JDK waited for readers and writers, it closes the descriptor, or
+     * returns false when a selector still holds the channel, and the JDK shuts the output next. Either way our FIN
+     * (or RST) follows at once: ask about the peer again now. Called later too, when a selector lets go of a channel
+     * closed already; the tracker has forgotten it by then.
      */
     static final class TryClose {
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("fd") FileDescriptor fd, @Advice.Return boolean closed) {
-            if (!closed) {
-                TcpBridge.closeDeferred(fd);
-            }
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.FieldValue("fd") FileDescriptor fd) {
+            TcpBridge.closeImminent(fd);
         }
     }
 }

@@ -294,15 +294,16 @@ public final class ConnectionTracker implements Tracking {
     }
 
     /**
-     * The JDK could not close the descriptor yet (a selector still holds the channel, or I/O is in progress) and
-     * is about to shut the output or pre-close it: the last moment to ask about the peer before our FIN leaves.
-     * Since {@link #closing} asked, the JDK has waited for readers and writers, milliseconds on a busy host (a
-     * client's FIN arriving then made a Tomcat close look active).
+     * The JDK is about to close the descriptor, or to shut the output of a channel a selector still holds: the last
+     * moment to ask about the peer before our FIN leaves. Since {@link #closing} asked, the JDK has waited for
+     * readers and writers, milliseconds on a busy host (a peer's FIN arriving then made a Tomcat close, and a JDK
+     * HttpClient's, look active).
      */
     @Override
-    public void closeDeferred(Object key) {
+    public void closeImminent(Object key) {
         TrackedSocket socket = sockets.get(key);
-        if (socket != null && ORDERLY_CLOSE.equals(socket.closeDetail)) {
+        if (socket != null && ORDERLY_CLOSE.equals(socket.closeDetail) && !socket.askedBeforeFin) {
+            socket.askedBeforeFin = true;
             noticePeerClose(socket);
         }
     }

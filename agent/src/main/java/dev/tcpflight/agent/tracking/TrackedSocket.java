@@ -58,6 +58,11 @@ public final class TrackedSocket {
      * {@link ConnectionTracker#closing}); the periodic look then leaves the socket to it (its descriptor may be gone).
      */
     volatile String closeDetail;
+    /**
+     * The peer was asked about again as the JDK was about to close (or shut the output): once per close, since a
+     * later {@code tryClose} (a blocked reader finishing) may meet the pre-closed descriptor the JDK put in its place.
+     */
+    volatile boolean askedBeforeFin;
     volatile boolean inputShut;
     private volatile long closeWaitSinceNanos;
     private volatile String closeWaitThread;

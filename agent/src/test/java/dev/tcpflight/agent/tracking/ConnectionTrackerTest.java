@@ -323,6 +323,25 @@ class ConnectionTrackerTest {
      * A FIN that arrives while the JDK waits to shut the output of a channel a selector holds is found just
      * before our FIN; one found only once a close has returned may be the peer's answer, and is not taken.
      */
+    /**
+     * The peer is asked once as the close becomes imminent: a later {@code tryClose} (a reader blocked in the
+     * channel finishing) meets the pre-closed descriptor the JDK put in place of the socket, whose EOF is not the
+     * peer's.
+     */
+    @Test
+    void theImminentCloseIsAskedAboutOnce() throws Exception {
+        List<RecordedEvent> events = record(() -> {
+            Object key = new Object();
+            tracker.accepted(key, key, SocketApi.SOCKET_CHANNEL, LOCAL, REMOTE);
+            tracker.closing(key, false);
+            tracker.closeImminent(key);
+            probe.peer = PeerSignal.FIN; // what poll says of the pre-closed descriptor
+            tracker.closeImminent(key);
+            tracker.closed(key);
+        });
+        assertEquals(List.of("ESTABLISHED>FIN_WAIT_1:close"), transitions(events).get(1L).subList(2, 3));
+    }
+
     @Test
     void peerFinBeforeTheDeferredShutdownMakesTheClosePassive() throws Exception {
         List<RecordedEvent> events = record(() -> {
@@ -330,7 +349,7 @@ class ConnectionTrackerTest {
             tracker.accepted(deferred, deferred, SocketApi.SOCKET_CHANNEL, LOCAL, REMOTE);
             tracker.closing(deferred, true);
             probe.peer = PeerSignal.FIN;
-            tracker.closeDeferred(deferred);
+            tracker.closeImminent(deferred);
             tracker.closed(deferred);
             probe.peer = PeerSignal.NONE;
             Object closed = new Object();
