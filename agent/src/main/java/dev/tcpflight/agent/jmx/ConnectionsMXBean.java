@@ -19,11 +19,20 @@ public interface ConnectionsMXBean {
     /** Sockets tracked now by role: client, server (accepted), listener. */
     Map<String, Integer> getByRole();
 
+    /** {@link #getByState()} as a composite, one item per state: for tools that read composites, not tables. */
+    StateCounts getStates();
+
+    /** {@link #getByRole()} as a composite. */
+    RoleCounts getRoles();
+
     /** Sockets tracked since the agent started. */
     long getOpened();
 
     /** Connections ended since the agent started, by end cause (the {@code endCause} of tcpflight.Connection). */
     Map<String, Long> getEndedByCause();
+
+    /** {@link #getEndedByCause()} as a composite. */
+    EndCauseCounts getEnded();
 
     /** Failures inside the agent since it started (each one also said once on stderr). */
     long getAgentErrors();

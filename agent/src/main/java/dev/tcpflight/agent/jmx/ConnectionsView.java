@@ -43,14 +43,29 @@ public final class ConnectionsView implements ConnectionsMXBean {
     }
 
     @Override
+    public StateCounts getStates() {
+        return new StateCounts(tracker.countByState());
+    }
+
+    @Override
     public Map<String, Integer> getByRole() {
-        int[] counts = new int[Role.values().length];
-        tracker.forEachSocket(socket -> counts[socket.role().ordinal()]++);
+        int[] counts = countByRole();
         Map<String, Integer> byRole = new LinkedHashMap<>();
         for (Role role : Role.values()) {
             byRole.put(role.label(), counts[role.ordinal()]);
         }
         return byRole;
+    }
+
+    @Override
+    public RoleCounts getRoles() {
+        return new RoleCounts(countByRole());
+    }
+
+    private int[] countByRole() {
+        int[] counts = new int[Role.values().length];
+        tracker.forEachSocket(socket -> counts[socket.role().ordinal()]++);
+        return counts;
     }
 
     @Override
@@ -60,10 +75,24 @@ public final class ConnectionsView implements ConnectionsMXBean {
 
     @Override
     public Map<String, Long> getEndedByCause() {
-        ConnectionCounts counts = tracker.counts();
+        long[] counts = countEnded();
         Map<String, Long> byCause = new LinkedHashMap<>();
         for (EndCause cause : EndCause.values()) {
-            byCause.put(cause.label(), counts.endedSoFar(cause));
+            byCause.put(cause.label(), counts[cause.ordinal()]);
+        }
+        return byCause;
+    }
+
+    @Override
+    public EndCauseCounts getEnded() {
+        return new EndCauseCounts(countEnded());
+    }
+
+    private long[] countEnded() {
+        ConnectionCounts counts = tracker.counts();
+        long[] byCause = new long[EndCause.values().length];
+        for (EndCause cause : EndCause.values()) {
+            byCause[cause.ordinal()] = counts.endedSoFar(cause);
         }
         return byCause;
     }

@@ -26,6 +26,12 @@ class ConnectionsMBeanIT {
         assertEquals("{client=3, listener=1, server=1}", value(lines, "ByRole"));
         assertEquals("{failed=0, leaked=0, local-close=4, peer-close=1, refused=1, reset=0, timeout=0}",
                 value(lines, "EndedByCause"));
+        // the same counts as composites, one item per state, role or cause (what OpenTelemetry's JMX rules read)
+        assertEquals("{closeWait=2, closed=0, closing=0, established=2, finWait1=0, finWait2=0, lastAck=0, listen=1,"
+                + " synReceived=0, synSent=0, timeWait=0}", value(lines, "States"));
+        assertEquals("{client=3, listener=1, server=1}", value(lines, "Roles"));
+        assertEquals("{failed=0, leaked=0, localClose=4, peerClose=1, refused=1, reset=0, timeout=0}",
+                value(lines, "Ended"));
         List<String> closeWait = lines.stream().filter(l -> l.startsWith("OldestCloseWait="))
                 .map(l -> l.substring("OldestCloseWait=".length())).toList();
         assertEquals(List.of(

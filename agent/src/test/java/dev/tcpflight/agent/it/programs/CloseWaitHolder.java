@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
@@ -55,6 +57,11 @@ public final class CloseWaitHolder {
             }
             for (String attribute : new String[] {"ByState", "ByRole", "EndedByCause"}) {
                 System.out.println(attribute + "=" + map((TabularData) server.getAttribute(name, attribute)));
+            }
+            for (String attribute : new String[] {"States", "Roles", "Ended"}) {
+                CompositeData counts = (CompositeData) server.getAttribute(name, attribute);
+                System.out.println(attribute + "=" + new TreeMap<>(counts.getCompositeType().keySet().stream()
+                        .collect(Collectors.toMap(key -> key, counts::get))));
             }
             for (CompositeData entry : (CompositeData[]) server.getAttribute(name, "OldestCloseWait")) {
                 System.out.println("OldestCloseWait=" + entry.get("role") + " " + entry.get("local") + " "
