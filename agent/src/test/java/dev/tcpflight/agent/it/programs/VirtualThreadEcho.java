@@ -23,9 +23,11 @@ import jdk.jfr.Recording;
  * Child program (JDK 21+): a blocking java.net echo server with one virtual thread per connection, and
  * {@link #CLIENTS} clients on virtual threads, half through java.net.Socket, half through a blocking
  * SocketChannel; each client closes first. Records itself (settings args[0], output args[1]) with every
- * virtual-thread pinning event, however short. One exchange of each kind on platform threads comes first, before
- * the recording: the JDK's and the agent's classes on these paths are then initialised, so the recording sees
- * the steady state, not a one-time wait of a virtual thread for a class that another thread is initialising.
+ * virtual-thread pinning event, however short. One exchange of each kind on platform threads comes first, in a
+ * recording of its own with the same settings: the JDK's, JFR's and the agent's classes on these paths are then
+ * loaded, initialised and resolved (an event's first commit resolves JFR's classes, and two virtual threads
+ * resolving one at once wait, pinned, on the class loader's lock), so the recording sees the steady state, not a
+ * one-time wait of a virtual thread for a class that another thread is loading.
  */
 public final class VirtualThreadEcho {
 
@@ -35,7 +37,7 @@ public final class VirtualThreadEcho {
         // Executors.newVirtualThreadPerTaskExecutor() is JDK 21 API; this class compiles for 17.
         ExecutorService virtualThreads =
                 (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
-        warmUp();
+        warmUp(Path.of(args[0]));
         try (Recording recording = new Recording(Configuration.create(Path.of(args[0])));
              ServerSocket listener = new ServerSocket(0, CLIENTS, InetAddress.getLoopbackAddress())) {
             recording.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO).withStackTrace();
@@ -62,8 +64,10 @@ public final class VirtualThreadEcho {
         }
     }
 
-    private static void warmUp() throws Exception {
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+    private static void warmUp(Path settings) throws Exception {
+        try (Recording recording = new Recording(Configuration.create(settings));
+             ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            recording.start();
             for (boolean channel : new boolean[] {true, false}) {
                 Thread server = new Thread(() -> {
                     try {
