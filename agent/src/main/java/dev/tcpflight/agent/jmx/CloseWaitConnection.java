@@ -14,9 +14,10 @@ public final class CloseWaitConnection {
     private final long ageMillis;
     private final String foundBy;
     private final String thread;
+    private final String code;
 
     CloseWaitConnection(long connectionId, String role, String local, String remote, long ageMillis,
-                        String foundBy, String thread) {
+                        String foundBy, String thread, String code) {
         this.connectionId = connectionId;
         this.role = role;
         this.local = local;
@@ -24,6 +25,7 @@ public final class CloseWaitConnection {
         this.ageMillis = ageMillis;
         this.foundBy = foundBy;
         this.thread = thread;
+        this.code = code;
     }
 
     public long getConnectionId() {
@@ -58,5 +60,13 @@ public final class CloseWaitConnection {
     /** The thread that read the EOF, or the agent's own that found the FIN. */
     public String getThread() {
         return thread;
+    }
+
+    /**
+     * The code that read the EOF ({@code Class.method:line}); "" where nobody read it (fin-found), or where it was
+     * read before the MBean was registered (the agent walks the stack for it only once someone can read this).
+     */
+    public String getCode() {
+        return code;
     }
 }

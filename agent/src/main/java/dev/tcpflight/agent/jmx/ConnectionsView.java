@@ -27,6 +27,11 @@ public final class ConnectionsView implements ConnectionsMXBean {
         this.agentErrors = agentErrors;
     }
 
+    /** Registered: someone can now read the CLOSE_WAIT list, so its entries get their code location. */
+    void registered() {
+        tracker.locateCloseWaits();
+    }
+
     @Override
     public int getTracked() {
         return tracker.size();
@@ -118,7 +123,7 @@ public final class ConnectionsView implements ConnectionsMXBean {
                     text(socket.localHost(), socket.local()), text(socket.remoteHost(), socket.remote()),
                     (now - socket.closeWaitSinceNanos()) / 1_000_000,
                     socket.closeWaitTrigger() == null ? "" : socket.closeWaitTrigger().label(),
-                    socket.closeWaitThread() == null ? "" : socket.closeWaitThread()));
+                    socket.closeWaitThread() == null ? "" : socket.closeWaitThread(), socket.closeWaitCode()));
         }
         return oldest;
     }

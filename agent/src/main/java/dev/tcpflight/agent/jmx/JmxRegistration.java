@@ -24,7 +24,7 @@ public final class JmxRegistration {
     }
 
     /** Call before ManagementFactory is woven, so that no server creation can pass unseen. */
-    public static void register(ConnectionsMXBean view, Instrumentation instrumentation) {
+    public static void register(ConnectionsView view, Instrumentation instrumentation) {
         Module management = ManagementFactory.class.getModule();
         // The advice inlined in ManagementFactory calls the bridge; the agent reads the server made before it came.
         instrumentation.redefineModule(management, Set.of(PlatformMBeanServerHandOff.class.getModule()), Map.of(),
@@ -36,9 +36,10 @@ public final class JmxRegistration {
         }
     }
 
-    private static void registerIn(MBeanServer server, ConnectionsMXBean view) {
+    private static void registerIn(MBeanServer server, ConnectionsView view) {
         try {
             server.registerMBean(view, new ObjectName(OBJECT_NAME));
+            view.registered();
         } catch (InstanceAlreadyExistsException e) {
             // registered by a racing first call; one is enough
         } catch (Exception e) {

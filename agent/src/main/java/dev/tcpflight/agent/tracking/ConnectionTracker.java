@@ -6,6 +6,7 @@ import dev.tcpflight.schema.Role;
 import dev.tcpflight.schema.SocketApi;
 import dev.tcpflight.schema.Source;
 import dev.tcpflight.schema.TcpState;
+import dev.tcpflight.schema.Trigger;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.net.ConnectException;
@@ -53,6 +54,8 @@ public final class ConnectionTracker implements Tracking {
     private final PortFilter filter;
     private final KernelWatch kernelWatch;
     private volatile PreexistingSockets preexisting = PreexistingSockets.NONE;
+    /** Once someone can read the MBean's CLOSE_WAIT list: a stack walk per EOF read into CLOSE_WAIT, for its code. */
+    private volatile boolean locateCloseWaits;
 
     public ConnectionTracker(TransitionRecorder recorder, SocketProbe probe, PortFilter filter,
                              KernelWatch kernelWatch) {
@@ -75,6 +78,14 @@ public final class ConnectionTracker implements Tracking {
     /** Visits the sockets tracked now; a snapshot taken bucket by bucket, without locks. */
     public void forEachSocket(Consumer<TrackedSocket> visitor) {
         sockets.forEach(visitor);
+    }
+
+    /**
+     * From now on, each EOF read that leaves a connection in CLOSE_WAIT records the code that read it (one stack
+     * walk, about 4 µs here): for the MBean, once registered, which lists the oldest CLOSE_WAITs.
+     */
+    public void locateCloseWaits() {
+        locateCloseWaits = true;
     }
 
     /** Connections opened and ended so far. */
@@ -353,7 +364,7 @@ public final class ConnectionTracker implements Tracking {
             long word = socket.stateWord();
             if (socket.compareAndSetStateWord(word, TrackedSocket.word(first.to(), 1))) {
                 if (first.to() == TcpState.CLOSE_WAIT) {
-                    socket.enteredCloseWait(first.trigger());
+                    socket.enteredCloseWait(first.trigger(), false);
                 }
                 recorder.transition(socket, first, 1, "open before the agent was attached", null);
             }
@@ -416,7 +427,7 @@ public final class ConnectionTracker implements Tracking {
         }
         Transition last = steps.get(steps.size() - 1);
         if (last.to() == TcpState.CLOSE_WAIT) {
-            socket.enteredCloseWait(last.trigger());
+            socket.enteredCloseWait(last.trigger(), locateCloseWaits && last.trigger() == Trigger.READ_EOF);
         }
         if (steps.size() == 2) {
             // An accept: the handshake the kernel completed and the call that took it, one event for both.

@@ -67,6 +67,7 @@ public final class TrackedSocket {
     private volatile long closeWaitSinceNanos;
     private volatile String closeWaitThread;
     private volatile Trigger closeWaitTrigger;
+    private volatile String closeWaitCode = "";
     /** A read returned the peer's EOF: nothing can be waiting unread behind it. */
     volatile boolean eofRead;
     volatile boolean peerClosedFirst;
@@ -120,14 +121,18 @@ public final class TrackedSocket {
     /** The thread that found the peer's close (read the EOF, or looked). */
     public String closeWaitThread() { return closeWaitThread; }
     public Trigger closeWaitTrigger() { return closeWaitTrigger; }
+    /** The code that read the EOF, {@code Class.method:line}, where it was located; else "". */
+    public String closeWaitCode() { return closeWaitCode; }
     public long bytesWritten() { return bytesWritten; }
     public Object lifetimeEvent() { return lifetimeEvent; }
     public void lifetimeEvent(Object event) { lifetimeEvent = event; }
 
-    void enteredCloseWait(Trigger trigger) {
+    /** On the thread that found the peer's close; {@code locate}: walk its stack for the code that did. */
+    void enteredCloseWait(Trigger trigger, boolean locate) {
         closeWaitSinceNanos = System.nanoTime();
         closeWaitThread = Thread.currentThread().getName();
         closeWaitTrigger = trigger;
+        closeWaitCode = locate ? CodeLocation.ofCaller() : "";
     }
 
     public TcpState state() {

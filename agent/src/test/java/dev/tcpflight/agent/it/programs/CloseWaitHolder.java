@@ -26,6 +26,11 @@ public final class CloseWaitHolder {
     private static final String NAME = "dev.tcpflight:type=Connections";
 
     public static void main(String[] args) throws Exception {
+        boolean jmx = !(args.length > 0 && args[0].equals("--no-jmx"));
+        if (jmx) {
+            // as a JVM with a JMX exporter or remote JMX on: the agent's MBean exists before any connection
+            ManagementFactory.getPlatformMBeanServer();
+        }
         InetAddress loopback = InetAddress.getLoopbackAddress();
         refusedConnect(loopback);
         try (ServerSocket listener = new ServerSocket(0, 50, loopback)) {
@@ -43,7 +48,7 @@ public final class CloseWaitHolder {
             listener.accept().close();
             Socket open = new Socket(at.getAddress(), at.getPort());
             Socket openServer = listener.accept();
-            if (args.length > 0 && args[0].equals("--no-jmx")) {
+            if (!jmx) {
                 return;
             }
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
@@ -66,7 +71,7 @@ public final class CloseWaitHolder {
             for (CompositeData entry : (CompositeData[]) server.getAttribute(name, "OldestCloseWait")) {
                 System.out.println("OldestCloseWait=" + entry.get("role") + " " + entry.get("local") + " "
                         + entry.get("remote") + " " + entry.get("foundBy") + " " + entry.get("thread") + " "
-                        + ((Long) entry.get("ageMillis") >= 0));
+                        + ((Long) entry.get("ageMillis") >= 0) + " " + entry.get("code"));
             }
             System.out.println("ports=" + readEof.getLocalPort() + " " + neverRead.getLocalPort() + " "
                     + at.getPort());
