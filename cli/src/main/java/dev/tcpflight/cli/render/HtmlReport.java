@@ -2,6 +2,7 @@ package dev.tcpflight.cli.render;
 
 import dev.tcpflight.cli.analysis.Anomaly;
 import dev.tcpflight.cli.analysis.AnomalyGroup;
+import dev.tcpflight.cli.analysis.MapEdge;
 import dev.tcpflight.cli.analysis.Summary;
 import dev.tcpflight.cli.recording.ConnectionTimeline;
 import dev.tcpflight.cli.render.TextTable.Align;
@@ -10,15 +11,17 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code tcpflight report}: one self-contained HTML page (styles and script inline, nothing fetched) with the
- * Gantt chart, the anomalies and the summary tables. Its script marks the page for automated checks:
- * {@code data-rendered-rows} on the body once the chart's rows are laid out, {@code data-script-errors} on the
- * root element counting script errors.
+ * Gantt chart, the fleet map of several JVMs' recordings, the anomalies and the summary tables. Its script marks
+ * the page for automated checks: {@code data-rendered-rows} on the body once the chart's rows are laid out,
+ * {@code data-script-errors} on the root element counting script errors.
  */
 public final class HtmlReport {
 
@@ -34,8 +37,11 @@ public final class HtmlReport {
     /**
      * @param rows  the connections drawn in the chart, in order
      * @param shown how many connections the summary covers, to say when the chart shows fewer
+     * @param map   the fleet map's edges (several JVMs' recordings), or none for no map section
+     * @param names what to call each recorded JVM in the map
      */
-    public static void write(Summary summary, List<ConnectionTimeline> rows, long shown, PrintWriter out) {
+    public static void write(Summary summary, List<ConnectionTimeline> rows, long shown, List<MapEdge> map,
+                             Function<Path, String> names, PrintWriter out) {
         String files = String.join(", ", summary.recordings().stream()
                 .map(r -> r.file().getFileName().toString()).toList());
         out.println("<!DOCTYPE html>\n<html lang=\"en\" data-script-errors=\"0\">\n<head>\n<meta charset=\"utf-8\">");
@@ -51,6 +57,13 @@ public final class HtmlReport {
                     + " choose others with --port, --host, --state, --since, --until.</p>");
         }
         out.println("<div class=\"chart\">\n" + SvgGantt.of(rows) + "</div>");
+        if (!map.isEmpty()) {
+            out.println("<h2>JVMs and their connections</h2>");
+            out.println("<p class=\"note\">Who called whom across the recordings (as tcpflight map): an arrow per"
+                    + " client JVM and server port, red where connections failed or leaked; hover for the anomalies."
+                    + "</p>");
+            out.println("<div class=\"chart\">\n" + SvgMap.of(map, names) + "</div>");
+        }
         anomalies(summary, out);
         SummaryTables.tables(summary).forEach(table -> table(table, out));
         out.println("<div id=\"tooltip\" hidden></div>");

@@ -32,6 +32,11 @@ public record MapRenderer(Colors colors, Function<Path, String> names) {
     }
 
     private String client(MapNode node) {
+        return jvm(node, names);
+    }
+
+    /** A recorded JVM by its name, a peer that was not recorded as {@code external ADDRESS}. */
+    static String jvm(MapNode node, Function<Path, String> names) {
         return node.recording().map(names).orElseGet(() -> "external " + node.address());
     }
 
@@ -42,7 +47,7 @@ public record MapRenderer(Colors colors, Function<Path, String> names) {
     }
 
     /** {@code connect refused 2, CLOSE_WAIT held 1}, worst first. */
-    private static String kinds(MapEdge edge) {
+    static String kinds(MapEdge edge) {
         return edge.kinds().entrySet().stream()
                 .map(kind -> kind.getKey().title() + " " + kind.getValue())
                 .collect(Collectors.joining(", "));

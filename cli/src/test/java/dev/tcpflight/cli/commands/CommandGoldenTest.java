@@ -1,6 +1,7 @@
 package dev.tcpflight.cli.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcpflight.cli.testing.CliRun;
 import dev.tcpflight.cli.testing.FakeApp;
@@ -83,6 +84,30 @@ class CommandGoldenTest {
                 out("report", "--pileup", "3", app.toString(), troubles.toString(), "-o", html.toString()));
         String page = Files.readString(html).replaceAll("(?m)^<line class=\"grid\".*\\n", ""); // depend on times
         Golden.assertMatches("report.html", Scrub.numbers(Scrub.times(Scrub.inlined(page)), "x", "width"));
+    }
+
+    /** With several JVMs' recordings the report draws their map: the edges of map-three-jvms.txt, as a graph. */
+    @Test
+    void reportOfThreeJvmsDrawsTheirMap() throws Exception {
+        List<Path> fleet = FakeFleet.record(dir);
+        Path html = dir.resolve("fleet.html");
+
+        out(Stream.concat(Stream.of("report", "-o", html.toString()), fleet.stream().map(Path::toString))
+                .toArray(String[]::new));
+
+        String page = Files.readString(html);
+        assertTrue(page.contains("<h2>JVMs and their connections</h2>"), page);
+        assertTrue(page.contains("data-map-nodes=\"5\" data-map-edges=\"4\""), page);
+        for (String node : List.of("web.jfr", "proxy.jfr", "backend.jfr", "external 10.0.0.9", "external 10.0.0.7")) {
+            assertTrue(page.contains("text-anchor=\"middle\">" + node + "</text>"), node + " in " + page);
+        }
+        for (String edge : List.of(":8080  3 connections, 2 failed", ":80  1 connection, 1 failed",
+                ":5432  2 connections, 2 leaking", ":5432  1 connection")) {
+            assertTrue(page.contains(">" + edge + "</text>"), edge + " in " + page);
+        }
+        assertEquals(3, page.split("<g class=\"edge bad\"", -1).length - 1, "the three edges with trouble");
+        assertTrue(page.contains("<title>proxy.jfr → backend.jfr:5432: CLOSE_WAIT held 1, leaked socket 1, never"
+                + " closed 1</title>"), page);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tcpflight.cli.testing.CliRun;
 import dev.tcpflight.cli.testing.DemoRecordings;
+import dev.tcpflight.cli.testing.FakeFleet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,6 +62,26 @@ class ReportChromiumIT {
         assertTrue(dom.contains("data-script-errors=\"0\""), "no script error in:\n" + dom);
         assertTrue(dom.contains("data-rendered-rows=\"" + written.group(1) + "\""),
                 written.group(1) + " rows rendered in:\n" + dom);
+    }
+
+    /** The map of several JVMs' recordings renders in the browser: every node and edge laid out, no script error. */
+    @Test
+    void drawsTheMapOfSeveralJvms(@TempDir Path fleetDir) throws Exception {
+        List<Path> fleet = FakeFleet.record(fleetDir);
+        Path report = ARTIFACTS.resolve("fleet-report.html");
+        Files.createDirectories(ARTIFACTS);
+        List<String> arguments = new ArrayList<>(List.of("report", "-o", report.toString()));
+        fleet.forEach(file -> arguments.add(file.toString()));
+        assertEquals(0, CliRun.of(arguments.toArray(String[]::new)).exitCode());
+
+        String dom = chromium("--dump-dom", report.toUri().toString());
+
+        assertTrue(dom.contains("data-script-errors=\"0\""), "no script error in:\n" + dom);
+        assertTrue(dom.contains("data-map-nodes=\"5\" data-map-edges=\"4\""), dom);
+        Path screenshot = ARTIFACTS.resolve("fleet-report.png");
+        Files.deleteIfExists(screenshot);
+        chromium("--screenshot=" + screenshot, "--window-size=1400,1000", report.toUri().toString());
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(Files.readAllBytes(screenshot), 4));
     }
 
     @Test

@@ -60,7 +60,7 @@ class HtmlReportTest {
 
     private static String write(List<ConnectionTimeline> rows, long shown) {
         StringWriter out = new StringWriter();
-        HtmlReport.write(SummaryRendererTest.summary(), rows, shown, new PrintWriter(out));
+        HtmlReport.write(SummaryRendererTest.summary(), rows, shown, List.of(), path -> "", new PrintWriter(out));
         return out.toString();
     }
 }
