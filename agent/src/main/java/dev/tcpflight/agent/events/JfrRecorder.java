@@ -4,7 +4,6 @@ import dev.tcpflight.agent.tracking.TrackedSocket;
 import dev.tcpflight.agent.tracking.Transition;
 import dev.tcpflight.agent.tracking.TransitionRecorder;
 import dev.tcpflight.schema.EndCause;
-import dev.tcpflight.schema.TcpState;
 import dev.tcpflight.schema.events.ConnectionEvent;
 import dev.tcpflight.schema.events.StateChangeEvent;
 import java.net.InetSocketAddress;
@@ -28,18 +27,18 @@ public final class JfrRecorder implements TransitionRecorder {
 
     @Override
     public void transition(TrackedSocket socket, Transition transition, int sequence, String detail, Object begun) {
-        commit(socket, transition.from(), null, transition, sequence, detail, begun);
+        commit(socket, null, transition, sequence, detail, begun);
     }
 
     @Override
     public void transitions(TrackedSocket socket, Transition into, Transition onward, int sequence, String detail,
                             Object begun) {
-        commit(socket, into.from(), into, onward, sequence, detail, begun);
+        commit(socket, into, onward, sequence, detail, begun);
     }
 
-    /** One event from {@code from} to {@code last}'s state, through {@code via}'s if not null. */
-    private static void commit(TrackedSocket socket, TcpState from, Transition via, Transition last, int sequence,
-                               String detail, Object begun) {
+    /** One event to {@code last}'s state, from {@code via}'s start and through its state if not null. */
+    private static void commit(TrackedSocket socket, Transition via, Transition last, int sequence, String detail,
+                               Object begun) {
         StateChangeEvent event = begun instanceof StateChangeEvent started ? started : new StateChangeEvent();
         if (!event.shouldCommit()) {
             return;
@@ -50,7 +49,7 @@ public final class JfrRecorder implements TransitionRecorder {
         event.localPort = port(socket.local());
         event.remoteAddress = socket.remoteHost();
         event.remotePort = port(socket.remote());
-        event.fromState = from.name();
+        event.fromState = (via == null ? last : via).from().name();
         event.viaState = via == null ? "" : via.to().name();
         event.viaSource = via == null ? "" : via.source().label();
         event.toState = last.to().name();
