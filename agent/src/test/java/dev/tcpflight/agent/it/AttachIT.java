@@ -8,6 +8,7 @@ import dev.tcpflight.agent.it.RecordedConnections.Connection;
 import dev.tcpflight.agent.it.programs.BusyServer;
 import dev.tcpflight.schema.events.Fields;
 import dev.tcpflight.schema.events.PreexistingSocketEvent;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,7 +64,8 @@ class AttachIT {
         }
         for (Connection server : servers.stream().filter(c -> !firstSeen(c)).toList()) {
             assertEquals(List.of("LISTEN>SYN_RECEIVED:accept", "SYN_RECEIVED>ESTABLISHED:accept",
-                    "ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close"), server.path());
+                    "ESTABLISHED>CLOSE_WAIT:read-eof", "CLOSE_WAIT>LAST_ACK:close"), server.path(),
+                    () -> explain(server, recording));
         }
         // The 100 persistent connections were open before the attach: met mid-life, at their first read or write,
         // in the state the kernel showed; then closed by the client. Plus at most the short connection (and its
@@ -100,6 +102,28 @@ class AttachIT {
         assertEquals(1L, byRoleAndState.get("listener LISTEN"), byRoleAndState.toString());
         assertTrue(byRoleAndState.get("client ESTABLISHED") >= BusyServer.THREADS, byRoleAndState.toString());
         assertTrue(byRoleAndState.get("server ESTABLISHED") >= BusyServer.THREADS, byRoleAndState.toString());
+    }
+
+    /** What a failure needs said: the connection's events one by one, and whether JFR itself lost any. */
+    private static String explain(Connection connection, Path recording) {
+        StringBuilder text = new StringBuilder("connection #" + connection.id() + ":");
+        for (RecordedConnections.Step step : connection.transitions()) {
+            text.append("\n  seq ").append(step.getInt(Fields.SEQUENCE)).append(' ')
+                    .append(step.getString(Fields.FROM_STATE)).append('>').append(step.getString(Fields.TO_STATE))
+                    .append(" at ").append(step.getStartTime()).append(" on ")
+                    .append(step.getThread() == null ? "?" : step.getThread().getJavaName());
+        }
+        try {
+            List<RecordedEvent> all = RecordingFile.readAllEvents(recording);
+            text.append("\n  jdk.DataLoss events: ")
+                    .append(all.stream().filter(e -> e.getEventType().getName().equals("jdk.DataLoss")).count())
+                    .append("; the attach snapshot at ").append(all.stream()
+                            .filter(e -> e.getEventType().getName().equals(PreexistingSocketEvent.NAME))
+                            .map(RecordedEvent::getStartTime).min(Comparable::compareTo).orElse(null));
+        } catch (IOException e) {
+            text.append("\n  (recording unreadable: ").append(e).append(')');
+        }
+        return text.toString();
     }
 
     private static boolean firstSeen(Connection connection) {
