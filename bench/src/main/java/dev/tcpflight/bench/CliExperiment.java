@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,9 @@ import java.util.regex.Pattern;
 final class CliExperiment extends Experiment {
 
     private static final String HEAP = "-Xmx256m";
+    private static final String SERIAL_GC = "-XX:+UseSerialGC";
+    /** The system property that makes the CLI read with the JDK's parser. */
+    private static final String JDK_PARSER = "tcpflight.parser=jdk";
     private static final Pattern COUNTS = Pattern.compile("(\\d+) connections, (\\d+) transitions in .*");
     /** Big JFR buffers: under churn a small budget drops events when the writer falls behind. */
     private static final String JFR_MEMORY = "-XX:FlightRecorderOptions:memorysize=512m,numglobalbuffers=256";
@@ -45,18 +49,31 @@ final class CliExperiment extends Experiment {
             throw new IllegalStateException("the CLI classes come from " + cli + ", not from the CLI jar: build the"
                     + " CLI with `mvn package` first");
         }
-        long[] counts = counts(run(launcher, cliCommand(cli, "summary", recording), true));
+        long[] counts = counts(run(launcher, cliCommand(cli, "summary", recording), true).out());
         double events = counts[0] + counts[1];
         int rounds = launcher.plan.rounds();
         double[] parser = new double[rounds];
         double[] summary = new double[rounds];
+        double[] summaryJdk = new double[rounds];
+        double[] ownOverJdk = new double[rounds];
         double[] timeline = new double[rounds];
+        double[] summaryMemory = new double[rounds];
+        double[] timelineMemory = new double[rounds];
         for (int round = 0; round < rounds; round++) {
-            parser[round] = events / seconds(launcher, parseOnly(recording));
-            summary[round] = events / seconds(launcher, cliCommand(cli, "summary", recording));
-            timeline[round] = events / seconds(launcher, cliCommand(cli, "timeline", recording));
-            launcher.log("%s, round %d/%d: JDK parser alone %.0f events/s, summary %.0f events/s, timeline %.0f"
-                    + " events/s", name(), round + 1, rounds, parser[round], summary[round], timeline[round]);
+            parser[round] = events / run(launcher, parseOnly(recording), false).seconds();
+            Command own = run(launcher, cliCommand(cli, "summary", recording), false);
+            Command jdk = run(launcher, cliCommand(cli, "-D" + JDK_PARSER, "summary", recording), false);
+            Command printed = run(launcher, cliCommand(cli, "timeline", recording), false);
+            summary[round] = events / own.seconds();
+            summaryJdk[round] = events / jdk.seconds();
+            ownOverJdk[round] = jdk.seconds() / own.seconds();
+            timeline[round] = events / printed.seconds();
+            summaryMemory[round] = own.peakMegabytes();
+            timelineMemory[round] = printed.peakMegabytes();
+            launcher.log("%s, round %d/%d: JDK parser alone %.0f events/s, summary %.0f events/s (%.0f with the"
+                    + " JDK's parser), timeline %.0f events/s; peak RSS %.0f MB, %.0f MB", name(), round + 1, rounds,
+                    parser[round], summary[round], summaryJdk[round], timeline[round], summaryMemory[round],
+                    timelineMemory[round]);
         }
         boolean judged = !launcher.plan.quick();
         String of = String.format("%,d transitions and %,d connection ends (agent under churn), %s", counts[1],
@@ -65,9 +82,17 @@ final class CliExperiment extends Experiment {
                 Row.of("CLI", "the JDK's parser alone (RecordingFile, one thread, no field read) on the same file, "
                         + HEAP, "events/s", parser, Unit.PER_SECOND, Target.NONE, judged),
                 Row.of("CLI", "summary of " + of, "events/s", summary, Unit.PER_SECOND,
-                        Target.atLeast(1e6, Unit.PER_SECOND), judged),
+                        Target.atLeast(3e6, Unit.PER_SECOND), judged),
+                Row.of("CLI", "summary of " + of + ", read by the JDK's parser (-D" + JDK_PARSER + ")", "events/s",
+                        summaryJdk, Unit.PER_SECOND, Target.NONE, judged),
+                Row.of("CLI", "summary of " + of, "tcpflight's chunk reader / the JDK's parser", ownOverJdk,
+                        Unit.RATIO, Target.NONE, judged),
                 Row.of("CLI", "timeline of " + of + ", printed in two passes", "events/s", timeline,
-                        Unit.PER_SECOND, Target.atLeast(1e6, Unit.PER_SECOND), judged));
+                        Unit.PER_SECOND, Target.atLeast(1.5e6, Unit.PER_SECOND), judged),
+                Row.of("CLI", "summary of " + of, "peak RSS", summaryMemory, Unit.MEGABYTES,
+                        Target.atMost(300, Unit.MEGABYTES), judged),
+                Row.of("CLI", "timeline of " + of, "peak RSS", timelineMemory, Unit.MEGABYTES,
+                        Target.atMost(300, Unit.MEGABYTES), judged));
     }
 
     /** Connection churn under the agent, recorded with tcpflight.jfc. */
@@ -86,9 +111,13 @@ final class CliExperiment extends Experiment {
         return recording;
     }
 
-    /** A CLI command as a user runs it, with {@value #HEAP}. */
+    /** A CLI command as a user runs it, with {@value #HEAP} and the serial collector, as the launcher does. */
     private static List<String> cliCommand(Path cli, String command, Path recording) {
-        return List.of(HEAP, "-jar", cli.toString(), command, recording.toString());
+        return List.of(HEAP, SERIAL_GC, "-jar", cli.toString(), command, recording.toString());
+    }
+
+    private static List<String> cliCommand(Path cli, String property, String command, Path recording) {
+        return List.of(HEAP, SERIAL_GC, property, "-jar", cli.toString(), command, recording.toString());
     }
 
     private static List<String> parseOnly(Path recording) {
@@ -96,14 +125,16 @@ final class CliExperiment extends Experiment {
                 recording.toString());
     }
 
-    private static double seconds(Launcher launcher, List<String> javaArguments) throws Exception {
-        long start = System.nanoTime();
-        run(launcher, javaArguments, false);
-        return (System.nanoTime() - start) / 1e9;
+    /** A finished JVM: how long it took, its peak resident memory, and where its output went (if kept). */
+    private record Command(double seconds, double peakMegabytes, Path out) {
     }
 
-    /** Runs a JVM to completion; its output goes to a file if {@code keep}, else nowhere. */
-    private static Path run(Launcher launcher, List<String> javaArguments, boolean keep)
+    /**
+     * Runs a JVM to completion; its output goes to a file if {@code keep}, else nowhere. Its peak resident memory
+     * is the kernel's high-water mark (VmHWM), read every few milliseconds while it runs: the last reading before
+     * it exits.
+     */
+    private static Command run(Launcher launcher, List<String> javaArguments, boolean keep)
             throws IOException, InterruptedException {
         Path out = launcher.scratch("cli.out");
         Path err = launcher.scratch("cli.err");
@@ -112,12 +143,33 @@ final class CliExperiment extends Experiment {
         command.addAll(javaArguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
         builder.redirectOutput(keep ? ProcessBuilder.Redirect.to(out.toFile()) : ProcessBuilder.Redirect.DISCARD);
+        long start = System.nanoTime();
         Process process = builder.start();
-        if (process.waitFor() != 0) {
+        Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+        long peakKb = 0;
+        while (!process.waitFor(5, TimeUnit.MILLISECONDS)) {
+            peakKb = Math.max(peakKb, highWaterMarkKb(status));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue()
                     + ": " + Files.readString(err, StandardCharsets.UTF_8));
         }
-        return out;
+        return new Command(seconds, peakKb / 1024.0, out);
+    }
+
+    /** VmHWM of a running process, in kB; 0 once it has gone. */
+    private static long highWaterMarkKb(Path status) {
+        try {
+            for (String line : Files.readAllLines(status, StandardCharsets.UTF_8)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // exited between two readings
+        }
+        return 0;
     }
 
     /** Connections and transitions, from the first line of {@code summary}. */

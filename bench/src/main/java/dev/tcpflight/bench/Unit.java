@@ -9,6 +9,7 @@ enum Unit {
     NANOS("%.1f ns"),
     MICROS("%.1f µs"),
     BYTES("%,.0f B"),
+    MEGABYTES("%.0f MB"),
     PER_SECOND("%,.0f /s"),
     PERCENT("%.2f %%");
 

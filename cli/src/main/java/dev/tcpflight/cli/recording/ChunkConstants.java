@@ -1,5 +1,6 @@
 package dev.tcpflight.cli.recording;
 
+import dev.tcpflight.cli.recording.chunk.JfrFrame;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -29,13 +30,15 @@ final class ChunkConstants {
         });
     }
 
-    /** {@link StackFrames#topApplicationFrame} of {@code stackTrace}. */
+    /** {@link StackFrames#topApplicationFrame} of {@code stackTrace}; "" for none. */
     String topApplicationFrame(RecordedStackTrace stackTrace) {
         if (stackTrace == null) {
             return "";
         }
         makeRoom(frames);
-        return frames.computeIfAbsent(stackTrace, StackFrames::topApplicationFrame);
+        return frames.computeIfAbsent(stackTrace, trace -> StackFrames.topApplicationFrame(trace.getFrames().stream()
+                .map(f -> new JfrFrame(f.getMethod().getType().getName(), f.getMethod().getName(),
+                        f.getLineNumber(), f.getMethod().isHidden())).toList()));
     }
 
     void clear() {

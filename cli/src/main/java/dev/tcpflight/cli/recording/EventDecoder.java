@@ -8,14 +8,8 @@ import dev.tcpflight.schema.events.StateChangeEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedStackTrace;
-import jdk.jfr.consumer.RecordedThread;
 
-/**
- * Hands tcpflight events to a {@link ConnectionAssembler} as transitions and connection ends, deriving what a
- * chunk's constants have in common once: told when a chunk ends, it forgets them.
- */
+/** Hands tcpflight events to a {@link ConnectionAssembler} as transitions and connection ends. */
 final class EventDecoder {
 
     private static final List<Field> SOCKET_FIELDS = List.of(new Field(Fields.CONNECTION_ID, "long"),
@@ -31,20 +25,14 @@ final class EventDecoder {
             Field.text(Fields.FINAL_STATE), Field.text(Fields.END_CAUSE)));
 
     private final Path file;
-    private final ChunkConstants constants = new ChunkConstants();
 
     EventDecoder(Path file) {
         this.file = file;
     }
 
-    /** The JDK's parser makes new constant objects for the next chunk: what was derived from these is stale. */
-    void endOfChunk() {
-        constants.clear();
-    }
-
     /** Hands {@code event} to {@code assembler}; false when it is not a tcpflight event. */
-    boolean decode(RecordedEvent event, ConnectionAssembler assembler) throws TcpflightException {
-        String type = event.getEventType().getName();
+    boolean decode(EventView event, ConnectionAssembler assembler) throws TcpflightException {
+        String type = event.typeName();
         try {
             if (StateChangeEvent.NAME.equals(type)) {
                 EventFields.check(event, STATE_CHANGE_FIELDS);
@@ -70,41 +58,33 @@ final class EventDecoder {
         }
     }
 
-    private ConnectionKey key(RecordedEvent event) {
-        return new ConnectionKey(file, EventFields.longValue(event, Fields.CONNECTION_ID));
+    private ConnectionKey key(EventView event) {
+        return new ConnectionKey(file, event.longValue(Fields.CONNECTION_ID));
     }
 
-    private Transition transition(RecordedEvent e, SocketInfo socket) {
-        return new Transition(e.getStartTime(), EventFields.intValue(e, Fields.SEQUENCE),
+    private static Transition transition(EventView e, SocketInfo socket) {
+        return new Transition(e.startTime(), e.intValue(Fields.SEQUENCE),
                 EventFields.word(e, Fields.FROM_STATE), EventFields.word(e, Fields.TO_STATE),
                 EventFields.word(e, Fields.TRIGGER), EventFields.word(e, Fields.SOURCE),
-                EventFields.string(e, Fields.DETAIL), threadName(e), topFrame(e), socket);
+                e.string(Fields.DETAIL), e.threadName(), e.topFrame(), socket);
     }
 
     /** The two transitions of one call (a connect, an accept): into the via state at the start, out at the end. */
-    private List<Transition> transitions(RecordedEvent e, SocketInfo socket, String via) {
-        int sequence = EventFields.intValue(e, Fields.SEQUENCE);
+    private static List<Transition> transitions(EventView e, SocketInfo socket, String via) {
+        int sequence = e.intValue(Fields.SEQUENCE);
         String trigger = EventFields.word(e, Fields.TRIGGER);
-        String detail = EventFields.string(e, Fields.DETAIL);
-        String thread = threadName(e);
-        String topFrame = topFrame(e);
-        return List.of(new Transition(e.getStartTime(), sequence, EventFields.word(e, Fields.FROM_STATE), via,
+        String detail = e.string(Fields.DETAIL);
+        String thread = e.threadName();
+        String topFrame = e.topFrame();
+        return List.of(new Transition(e.startTime(), sequence, EventFields.word(e, Fields.FROM_STATE), via,
                         trigger, EventFields.word(e, Fields.VIA_SOURCE), detail, thread, topFrame, socket),
-                new Transition(e.getEndTime(), sequence + 1, via, EventFields.word(e, Fields.TO_STATE), trigger,
+                new Transition(e.endTime(), sequence + 1, via, EventFields.word(e, Fields.TO_STATE), trigger,
                         EventFields.word(e, Fields.SOURCE), detail, thread, topFrame, socket));
     }
 
-    private String threadName(RecordedEvent e) {
-        return constants.threadName((RecordedThread) e.getValue("eventThread"));
-    }
-
-    private String topFrame(RecordedEvent e) {
-        return constants.topApplicationFrame((RecordedStackTrace) e.getValue("stackTrace"));
-    }
-
-    private static ConnectionEnd end(RecordedEvent e, SocketInfo socket) {
-        return new ConnectionEnd(e.getStartTime(), e.getEndTime(), EventFields.longValue(e, Fields.BYTES_READ),
-                EventFields.longValue(e, Fields.BYTES_WRITTEN), EventFields.word(e, Fields.FINAL_STATE),
+    private static ConnectionEnd end(EventView e, SocketInfo socket) {
+        return new ConnectionEnd(e.startTime(), e.endTime(), e.longValue(Fields.BYTES_READ),
+                e.longValue(Fields.BYTES_WRITTEN), EventFields.word(e, Fields.FINAL_STATE),
                 EventFields.word(e, Fields.END_CAUSE), socket);
     }
 
@@ -113,15 +93,15 @@ final class EventDecoder {
      * same. Only the ports can change within a connection (the local one is not known before a connect): reading
      * two fields instead of six matters, as each named field read walks the event's fields.
      */
-    private static SocketInfo socket(RecordedEvent e, SocketInfo previous) {
-        int localPort = EventFields.intValue(e, Fields.LOCAL_PORT);
-        int remotePort = EventFields.intValue(e, Fields.REMOTE_PORT);
+    private static SocketInfo socket(EventView e, SocketInfo previous) {
+        int localPort = e.intValue(Fields.LOCAL_PORT);
+        int remotePort = e.intValue(Fields.REMOTE_PORT);
         if (previous != null && previous.local().port() == localPort && previous.remote().port() == remotePort) {
             return previous;
         }
         return new SocketInfo(EventFields.word(e, Fields.ROLE), EventFields.word(e, Fields.SOCKET_API),
-                new Endpoint(EventFields.string(e, Fields.LOCAL_ADDRESS), localPort),
-                new Endpoint(EventFields.string(e, Fields.REMOTE_ADDRESS), remotePort));
+                new Endpoint(e.string(Fields.LOCAL_ADDRESS), localPort),
+                new Endpoint(e.string(Fields.REMOTE_ADDRESS), remotePort));
     }
 
     private static List<Field> concat(List<Field> first, List<Field> second) {

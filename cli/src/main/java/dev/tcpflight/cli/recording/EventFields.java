@@ -6,16 +6,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import jdk.jfr.EventType;
-import jdk.jfr.ValueDescriptor;
-import jdk.jfr.consumer.RecordedEvent;
 
 /**
- * Typed access to event fields, checked once per event type ({@link #check}) so that a recording of another agent
- * version is reported by the missing field's name instead of failing deep inside jdk.jfr. Checking per access
- * ({@code RecordedEvent.hasField} walks the type's fields) was most of the CLI's time on large recordings; for the
- * same reason fields are read with {@code getValue}, one walk and a cast, where {@code getString} takes two and
- * {@code getInt} looks at the field's annotations.
+ * The fields the decoders read, checked once per event type ({@link #check}) so that a recording of another agent
+ * version is reported by the missing field's name instead of failing deep inside a parser. Checking per access
+ * (walking the type's fields) was most of the CLI's time on large recordings.
  */
 final class EventFields {
 
@@ -29,58 +24,40 @@ final class EventFields {
 
     /** Beyond this many distinct words something is not a small vocabulary: stop sharing. */
     private static final int MAX_WORDS = 4096;
-    private static final Set<EventType> CHECKED = ConcurrentHashMap.newKeySet();
+    private static final Set<Object> CHECKED = ConcurrentHashMap.newKeySet();
     private static final Map<String, String> WORDS = new ConcurrentHashMap<>();
-    private static final Map<EventType, Set<String>> NAMES = new ConcurrentHashMap<>();
+    private static final Map<Object, Set<String>> NAMES = new ConcurrentHashMap<>();
 
     private EventFields() {
     }
 
     /** Fails unless {@code event}'s type has every one of {@code fields}; looks at each event type once. */
-    static void check(RecordedEvent event, List<Field> fields) throws TcpflightException {
-        EventType type = event.getEventType();
-        if (CHECKED.contains(type)) {
+    static void check(EventView event, List<Field> fields) throws TcpflightException {
+        if (CHECKED.contains(event.typeKey())) {
             return;
         }
-        Set<Field> present = type.getFields().stream().map(f -> new Field(f.getName(), f.getTypeName()))
-                .collect(Collectors.toSet());
+        Set<Field> present = Set.copyOf(event.fields());
         for (Field field : fields) {
             if (!present.contains(field)) {
-                throw new TcpflightException(type.getName() + " event without " + field.typeName() + " field '"
+                throw new TcpflightException(event.typeName() + " event without " + field.typeName() + " field '"
                         + field.name() + "': recorded by an incompatible tcpflight agent?");
             }
         }
-        CHECKED.add(type);
+        CHECKED.add(event.typeKey());
     }
 
     /** Whether {@code event}'s type has {@code field}, one that agents added later; looked up once per type. */
-    static boolean has(RecordedEvent event, String field) {
-        return NAMES.computeIfAbsent(event.getEventType(), type -> type.getFields().stream()
-                .map(ValueDescriptor::getName).collect(Collectors.toUnmodifiableSet())).contains(field);
-    }
-
-    /** A long field that {@link #check} found (unlike {@code getLong}, no look for an unsigned annotation). */
-    static long longValue(RecordedEvent event, String field) {
-        return (Long) event.getValue(field);
-    }
-
-    /** An int field that {@link #check} found. */
-    static int intValue(RecordedEvent event, String field) {
-        return (Integer) event.getValue(field);
-    }
-
-    /** A string field that {@link #check} found; "" for null. */
-    static String string(RecordedEvent event, String field) {
-        Object value = event.getValue(field);
-        return value == null ? "" : (String) value;
+    static boolean has(EventView event, String field) {
+        return NAMES.computeIfAbsent(event.typeKey(), type -> event.fields().stream().map(Field::name)
+                .collect(Collectors.toUnmodifiableSet())).contains(field);
     }
 
     /**
      * A field whose values come from a small vocabulary (states, triggers, roles): one shared String per value,
      * which keeps the open connections of a large recording small.
      */
-    static String word(RecordedEvent event, String field) {
-        String value = string(event, field);
+    static String word(EventView event, String field) {
+        String value = event.string(field);
         String shared = WORDS.get(value);
         if (shared != null) {
             return shared;

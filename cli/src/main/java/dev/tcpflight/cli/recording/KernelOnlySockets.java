@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * What a recording says besides its connections: whether the agent was there at all (its periodic
@@ -40,8 +39,8 @@ public final class KernelOnlySockets {
     private long left;
 
     /** Takes {@code event} if it is one of these; true when it was. */
-    boolean take(Path file, RecordedEvent event) throws TcpflightException {
-        String type = event.getEventType().getName();
+    boolean take(Path file, EventView event) throws TcpflightException {
+        String type = event.typeName();
         if (SocketStatesEvent.NAME.equals(type)) {
             withAgent.add(file);
         } else if (UnseenSocketEvent.NAME.equals(type)) {
@@ -49,17 +48,17 @@ public final class KernelOnlySockets {
             unseen(file, event);
         } else if (UntracedTransportEvent.NAME.equals(type)) {
             withAgent.add(file);
-            transports.add(EventFields.string(event, Fields.TRANSPORT) + " ("
-                    + EventFields.string(event, Fields.DETAIL) + ")");
+            transports.add(event.string(Fields.TRANSPORT) + " ("
+                    + event.string(Fields.DETAIL) + ")");
         } else {
             return false;
         }
         return true;
     }
 
-    private void unseen(Path file, RecordedEvent e) throws TcpflightException {
+    private void unseen(Path file, EventView e) throws TcpflightException {
         EventFields.check(e, UNSEEN_FIELDS);
-        Key key = new Key(file, EventFields.longValue(e, Fields.INODE));
+        Key key = new Key(file, e.longValue(Fields.INODE));
         KernelOnlySocket known = sockets.get(key);
         String state = EventFields.word(e, Fields.STATE);
         if (known == null) {
@@ -67,7 +66,7 @@ public final class KernelOnlySockets {
                 left++;
                 return;
             }
-            sockets.put(key, new KernelOnlySocket(file, key.inode(), EventFields.intValue(e, Fields.FD),
+            sockets.put(key, new KernelOnlySocket(file, key.inode(), e.intValue(Fields.FD),
                     EventFields.word(e, Fields.ROLE),
                     endpoint(e, Fields.LOCAL_ADDRESS, Fields.LOCAL_PORT),
                     endpoint(e, Fields.REMOTE_ADDRESS, Fields.REMOTE_PORT),
@@ -77,8 +76,8 @@ public final class KernelOnlySockets {
         }
     }
 
-    private static Endpoint endpoint(RecordedEvent e, String address, String port) {
-        return new Endpoint(EventFields.string(e, address), EventFields.intValue(e, port));
+    private static Endpoint endpoint(EventView e, String address, String port) {
+        return new Endpoint(e.string(address), e.intValue(port));
     }
 
     /** Whether {@code file} holds any of the agent's periodic events: the agent was loaded and recorded. */

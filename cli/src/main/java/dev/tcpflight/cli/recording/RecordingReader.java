@@ -9,16 +9,16 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Reads tcpflight events from .jfr files into per-connection timelines. Streams each file event by event
- * ({@link RecordingFile}, never the whole file at once) and hands each connection on once it is complete.
+ * Reads tcpflight events from .jfr files into per-connection timelines. Streams each file event by event (never the
+ * whole file at once) and hands each connection on once it is complete.
  */
 public final class RecordingReader {
 
     private static final int PROGRESS_EVERY = 4096;
+    /** {@code -Dtcpflight.parser=jdk}: read every file with the JDK's parser, as a check on tcpflight's own. */
+    static final String PARSER_PROPERTY = "tcpflight.parser";
 
     private final List<RecordingSpan> recordings;
     private KernelOnlySockets besides = new KernelOnlySockets();
@@ -98,13 +98,13 @@ public final class RecordingReader {
         Iterator<Instant> chunkEnds = recording.chunkEnds().iterator();
         Instant chunkEnd = chunkEnds.next();
         EventDecoder decoder = new EventDecoder(file);
-        try (RecordingFile in = parse(file, () -> new RecordingFile(file))) {
-            for (RecordedEvent event = next(file, in); event != null; event = next(file, in)) {
-                Instant time = event.getEndTime();
-                // RecordingFile reads chunk after chunk; an event committed after a chunk's end is in a later one.
+        try (EventSource in = open(file)) {
+            for (EventView event = in.next(); event != null; event = in.next()) {
+                Instant time = event.endTime();
+                // Events are read chunk after chunk; an event committed after a chunk's end is in a later one.
                 while (chunkEnds.hasNext() && time.isAfter(chunkEnd)) {
                     assembler.endOfChunk();
-                    decoder.endOfChunk();
+                    in.endOfChunk();
                     chunkEnd = chunkEnds.next();
                 }
                 if (decoder.decode(event, assembler)) {
@@ -120,8 +120,10 @@ public final class RecordingReader {
                     progress.update(file, events);
                 }
             }
-        } catch (IOException e) {
-            throw new TcpflightException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            // Either parser reports a damaged file with all sorts of exceptions.
+            throw new TcpflightException(file + " is truncated or corrupt ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
         if (found == 0 && !besides.agentWasThere(file)) {
             throw new TcpflightException("no tcpflight events in " + file
@@ -131,22 +133,12 @@ public final class RecordingReader {
         return assembler.lateTransitions();
     }
 
-    /** The next event, or null at the end of the file. */
-    private static RecordedEvent next(Path file, RecordingFile in) throws TcpflightException {
-        return parse(file, () -> in.hasMoreEvents() ? in.readEvent() : null);
-    }
-
-    /** What the JDK's parser does; it reports a damaged file with all sorts of exceptions. */
-    private static <T> T parse(Path file, Parsing<T> parsing) throws TcpflightException {
-        try {
-            return parsing.run();
-        } catch (IOException | RuntimeException e) {
-            throw new TcpflightException(file + " is truncated or corrupt ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
-        }
-    }
-
-    private interface Parsing<T> {
-        T run() throws IOException;
+    /**
+     * The file's events through tcpflight's chunk reader, or the JDK's parser where that reader leaves a file to it
+     * or where {@value #PARSER_PROPERTY}{@code =jdk} asks for it.
+     */
+    private static EventSource open(Path file) throws IOException {
+        EventSource chunks = "jdk".equals(System.getProperty(PARSER_PROPERTY)) ? null : ChunkEvents.open(file);
+        return chunks != null ? chunks : new JdkEvents(file);
     }
 }

@@ -1,9 +1,7 @@
 package dev.tcpflight.cli.recording;
 
+import dev.tcpflight.cli.recording.chunk.JfrFrame;
 import java.util.List;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedMethod;
-import jdk.jfr.consumer.RecordedStackTrace;
 
 /** Finds the application code behind a transition: the frame a user would set a breakpoint on. */
 final class StackFrames {
@@ -19,30 +17,24 @@ final class StackFrames {
     }
 
     /**
-     * {@code SimpleClass.method:line} of the first non-infrastructure frame; for a connection driven by code
-     * inside the JDK (the JDK's {@code HttpServer} or {@code HttpClient}), the first frame above the socket
-     * layer; "" when there is none (a transition seen by the agent's own threads).
+     * {@code SimpleClass.method:line} of the first non-infrastructure frame, top frame first; for a connection
+     * driven by code inside the JDK (the JDK's {@code HttpServer} or {@code HttpClient}), the first frame above the
+     * socket layer; "" when there is none (a transition seen by the agent's own threads).
      */
-    static String topApplicationFrame(RecordedStackTrace stackTrace) {
-        if (stackTrace == null) {
-            return "";
-        }
-        RecordedFrame application = first(stackTrace, INFRASTRUCTURE);
-        RecordedFrame frame = application != null ? application : first(stackTrace, SOCKET_LAYER);
+    static String topApplicationFrame(List<JfrFrame> frames) {
+        JfrFrame application = first(frames, INFRASTRUCTURE);
+        JfrFrame frame = application != null ? application : first(frames, SOCKET_LAYER);
         if (frame == null) {
             return "";
         }
-        String type = frame.getMethod().getType().getName();
-        String line = frame.getLineNumber() > 0 ? ":" + frame.getLineNumber() : "";
-        return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName() + line;
+        String line = frame.line() > 0 ? ":" + frame.line() : "";
+        return frame.type().substring(frame.type().lastIndexOf('.') + 1) + "." + frame.method() + line;
     }
 
-    private static RecordedFrame first(RecordedStackTrace stackTrace, List<String> skipped) {
-        for (RecordedFrame frame : stackTrace.getFrames()) {
-            RecordedMethod method = frame.getMethod();
-            String type = method.getType().getName();
-            // Hidden frames (lambda and method-reference glue) have generated names no one can look up.
-            if (!method.isHidden() && skipped.stream().noneMatch(type::startsWith)) {
+    private static JfrFrame first(List<JfrFrame> frames, List<String> skipped) {
+        for (JfrFrame frame : frames) {
+            // Hidden frames have generated names no one can look up.
+            if (!frame.hidden() && skipped.stream().noneMatch(frame.type()::startsWith)) {
                 return frame;
             }
         }
