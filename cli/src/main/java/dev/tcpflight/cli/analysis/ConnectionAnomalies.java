@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The anomalies one connection shows by itself (a pile-up needs many: {@link PileupDetector}). */
-final class ConnectionAnomalies {
+public final class ConnectionAnomalies {
 
     private final ConnectionTimeline connection;
     private final List<Anomaly> found = new ArrayList<>();
@@ -23,7 +23,7 @@ final class ConnectionAnomalies {
         this.connection = connection;
     }
 
-    static List<Anomaly> of(ConnectionTimeline connection, Duration closeWaitThreshold) {
+    public static List<Anomaly> of(ConnectionTimeline connection, Duration closeWaitThreshold) {
         ConnectionAnomalies anomalies = new ConnectionAnomalies(connection);
         boolean closeWait = anomalies.closeWait(closeWaitThreshold);
         // A socket held in CLOSE_WAIT until the end is also never closed or leaked: say it once, the precise way.

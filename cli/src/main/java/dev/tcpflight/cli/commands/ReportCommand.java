@@ -5,9 +5,9 @@ import dev.tcpflight.cli.analysis.FleetMap;
 import dev.tcpflight.cli.analysis.MapEdge;
 import dev.tcpflight.cli.analysis.Summary;
 import dev.tcpflight.cli.analysis.SummaryAggregator;
-import dev.tcpflight.cli.recording.EarliestConnections;
 import dev.tcpflight.cli.recording.RecordingReader;
 import dev.tcpflight.cli.render.HtmlReport;
+import dev.tcpflight.cli.render.ReportData;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +16,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "report",
-        description = {"Write a self-contained HTML report with a Gantt chart.",
-                "One file, styles and script inline, nothing fetched from the network: a chart with one row"
-                        + " per connection in state colours and details on hover (at most "
-                        + ReportCommand.MAX_CHART_ROWS + " rows, the first to start); with several JVMs' recordings,"
-                        + " a map of which JVM calls which (as tcpflight map); then the anomalies and the summary"
-                        + " tables of every connection."},
+        description = {"Write a self-contained HTML report with an explorable timeline.",
+                "One file, styles, script and data inline, nothing fetched from the network: an overview of every"
+                        + " connection over time (how many in each state), drag across it or use the buttons to zoom"
+                        + " and pan; filters by state, port, host, role and anomaly; a row per connection in state"
+                        + " colours (a sample spread over time beyond " + ReportData.MAX_ROWS + " connections, plus"
+                        + " those with an anomaly), and a click on one for its transitions with their stack traces;"
+                        + " with several JVMs' recordings, a map of which JVM calls which (as tcpflight map); then"
+                        + " the anomalies and the summary tables of every connection."},
         footerHeading = "%nExample usage:%n",
         footer = {"  tcpflight report app.jfr -o report.html",
                 "  tcpflight report client.jfr server.jfr --port 8080 -o report.html"})
 public final class ReportCommand extends RecordingCommand {
-
-    /** More rows than this make a page too slow to open; the summary still covers every connection. */
-    static final int MAX_CHART_ROWS = 2000;
 
     @Mixin
     private AnomalyOptions anomalies;
@@ -41,8 +40,8 @@ public final class ReportCommand extends RecordingCommand {
     public Integer call() throws TcpflightException {
         recordings.checkOutput(output);
         SummaryAggregator aggregator = new SummaryAggregator(anomalies.thresholds());
-        EarliestConnections chart = new EarliestConnections(MAX_CHART_ROWS);
         RecordingReader reader = recordings.open();
+        ReportData chart = new ReportData(reader.start(), reader.end(), anomalies.thresholds().closeWait());
         recordings.scan(reader, connection -> {
             aggregator.accept(connection);
             chart.accept(connection);
@@ -50,8 +49,7 @@ public final class ReportCommand extends RecordingCommand {
         Summary summary = aggregator.summary(reader.recordings());
         List<MapEdge> map = map();
         JvmNames names = new JvmNames(recordings.files(), Map.of());
-        OutputFile.write(output, out -> HtmlReport.write(summary, chart.inOrderOfStart(), chart.offered(), map,
-                names, out));
+        OutputFile.write(output, out -> HtmlReport.write(summary, chart, map, names, out));
         out().println("tcpflight: wrote " + output + " (" + summary.connections()
                 + " connections, " + summary.anomalyCount() + " anomalies)");
         return 0;

@@ -17,7 +17,7 @@ final class ChunkConstants {
     private static final int MAX_ENTRIES = 100_000;
 
     private final Map<RecordedThread, String> threadNames = new IdentityHashMap<>();
-    private final Map<RecordedStackTrace, String> frames = new IdentityHashMap<>();
+    private final Map<RecordedStackTrace, StackTrace> stacks = new IdentityHashMap<>();
 
     String threadName(RecordedThread thread) {
         if (thread == null) {
@@ -30,23 +30,23 @@ final class ChunkConstants {
         });
     }
 
-    /** {@link StackFrames#topApplicationFrame} of {@code stackTrace}; "" for none. */
-    String topApplicationFrame(RecordedStackTrace stackTrace) {
+    /** {@code stackTrace} as the CLI shows it; {@link StackTrace#NONE} for none. */
+    StackTrace stack(RecordedStackTrace stackTrace) {
         if (stackTrace == null) {
-            return "";
+            return StackTrace.NONE;
         }
-        makeRoom(frames);
-        return frames.computeIfAbsent(stackTrace, trace -> StackFrames.topApplicationFrame(trace.getFrames().stream()
+        makeRoom(stacks);
+        return stacks.computeIfAbsent(stackTrace, trace -> StackTrace.of(trace.getFrames().stream()
                 .map(f -> new JfrFrame(f.getMethod().getType().getName(), f.getMethod().getName(),
                         f.getLineNumber(), f.getMethod().isHidden())).toList()));
     }
 
     void clear() {
         threadNames.clear();
-        frames.clear();
+        stacks.clear();
     }
 
-    private static void makeRoom(Map<?, String> cache) {
+    private static void makeRoom(Map<?, ?> cache) {
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
         }

@@ -19,16 +19,16 @@ final class ChunkEvents implements EventSource {
 
     private static final Map<JfrType, List<EventFields.Field>> FIELDS = new ConcurrentHashMap<>();
 
-    private final ChunkReader in;
+    private final ChunkReader<StackTrace> in;
     private final View view = new View();
 
-    private ChunkEvents(ChunkReader in) {
+    private ChunkEvents(ChunkReader<StackTrace> in) {
         this.in = in;
     }
 
     /** The file's events through the chunk reader, or null when that reader leaves the file to the JDK's. */
     static ChunkEvents open(Path file) throws IOException {
-        ChunkReader reader = ChunkReader.open(file, StackFrames::topApplicationFrame);
+        ChunkReader<StackTrace> reader = ChunkReader.open(file, StackTrace::of);
         return reader == null ? null : new ChunkEvents(reader);
     }
 
@@ -102,8 +102,9 @@ final class ChunkEvents implements EventSource {
         }
 
         @Override
-        public String topFrame() {
-            return in.stackSummary();
+        public StackTrace stack() {
+            StackTrace stack = in.stackSummary();
+            return stack == null ? StackTrace.NONE : stack;
         }
 
         private long number(String field) {

@@ -66,7 +66,7 @@ final class EventDecoder {
         return new Transition(e.startTime(), e.intValue(Fields.SEQUENCE),
                 EventFields.word(e, Fields.FROM_STATE), EventFields.word(e, Fields.TO_STATE),
                 EventFields.word(e, Fields.TRIGGER), EventFields.word(e, Fields.SOURCE),
-                e.string(Fields.DETAIL), e.threadName(), e.topFrame(), socket);
+                e.string(Fields.DETAIL), e.threadName(), e.stack(), socket);
     }
 
     /** The two transitions of one call (a connect, an accept): into the via state at the start, out at the end. */
@@ -75,11 +75,11 @@ final class EventDecoder {
         String trigger = EventFields.word(e, Fields.TRIGGER);
         String detail = e.string(Fields.DETAIL);
         String thread = e.threadName();
-        String topFrame = e.topFrame();
+        StackTrace stack = e.stack();
         return List.of(new Transition(e.startTime(), sequence, EventFields.word(e, Fields.FROM_STATE), via,
-                        trigger, EventFields.word(e, Fields.VIA_SOURCE), detail, thread, topFrame, socket),
+                        trigger, EventFields.word(e, Fields.VIA_SOURCE), detail, thread, stack, socket),
                 new Transition(e.endTime(), sequence + 1, via, EventFields.word(e, Fields.TO_STATE), trigger,
-                        EventFields.word(e, Fields.SOURCE), detail, thread, topFrame, socket));
+                        EventFields.word(e, Fields.SOURCE), detail, thread, stack, socket));
     }
 
     private static ConnectionEnd end(EventView e, SocketInfo socket) {

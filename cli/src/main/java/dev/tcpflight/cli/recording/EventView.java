@@ -34,6 +34,6 @@ public interface EventView {
     /** The Java name of the thread that committed the event; "" if none. */
     String threadName();
 
-    /** {@link StackFrames#topApplicationFrame} of the event's stack trace; "" if none. */
-    String topFrame();
+    /** The event's stack trace; {@link StackTrace#NONE} if it has none. */
+    StackTrace stack();
 }

@@ -100,8 +100,8 @@ final class JdkEvents implements EventSource {
         }
 
         @Override
-        public String topFrame() {
-            return constants.topApplicationFrame((RecordedStackTrace) event.getValue("stackTrace"));
+        public StackTrace stack() {
+            return constants.stack((RecordedStackTrace) event.getValue("stackTrace"));
         }
     }
 }

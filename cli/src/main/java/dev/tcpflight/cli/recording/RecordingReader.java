@@ -56,6 +56,11 @@ public final class RecordingReader {
         return recordings.stream().map(RecordingSpan::start).min(Instant::compareTo).orElseThrow();
     }
 
+    /** The end of the latest recording. */
+    public Instant end() {
+        return recordings.stream().map(RecordingSpan::end).max(Instant::compareTo).orElseThrow();
+    }
+
     /** All connections, ordered by their first transition. Holds them all in memory: for modest recordings. */
     public List<ConnectionTimeline> readAll() throws TcpflightException {
         List<ConnectionTimeline> all = new ArrayList<>();

@@ -8,11 +8,10 @@ import java.util.Comparator;
 /**
  * One {@code tcpflight.StateChange} event.
  *
- * @param topFrame the first application frame of the stack trace as {@code Class.method:line}, or "" when the
- *                 event has no stack trace or no application frame
+ * @param stack the event's stack trace, {@link StackTrace#NONE} when it has none
  */
 public record Transition(Instant time, int sequence, String fromState, String toState, String trigger,
-                         String source, String detail, String thread, String topFrame, SocketInfo socket) {
+                         String source, String detail, String thread, StackTrace stack, SocketInfo socket) {
 
     /** Time first; the sequence number orders transitions that share a timestamp (clock resolution). */
     public static final Comparator<Transition> CHRONOLOGICAL =
@@ -23,6 +22,14 @@ public record Transition(Instant time, int sequence, String fromState, String to
      * (that of a received RST); later agents say {@code abortive-close}.
      */
     private static final String LEGACY_ABORTIVE_DETAIL = "SO_LINGER 0";
+
+    /**
+     * The first application frame of the stack trace as {@code Class.method:line}, or "" when the event has no
+     * stack trace or no application frame.
+     */
+    public String topFrame() {
+        return stack.top();
+    }
 
     public boolean is(Trigger what) {
         return trigger.equals(what.label());
@@ -43,7 +50,7 @@ public record Transition(Instant time, int sequence, String fromState, String to
     }
 
     public Transition withSocket(SocketInfo sameSocket) {
-        return new Transition(time, sequence, fromState, toState, trigger, source, detail, thread, topFrame,
+        return new Transition(time, sequence, fromState, toState, trigger, source, detail, thread, stack,
                 sameSocket);
     }
 }

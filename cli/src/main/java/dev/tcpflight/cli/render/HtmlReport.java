@@ -4,7 +4,6 @@ import dev.tcpflight.cli.analysis.Anomaly;
 import dev.tcpflight.cli.analysis.AnomalyGroup;
 import dev.tcpflight.cli.analysis.MapEdge;
 import dev.tcpflight.cli.analysis.Summary;
-import dev.tcpflight.cli.recording.ConnectionTimeline;
 import dev.tcpflight.cli.render.TextTable.Align;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,16 +11,15 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
- * {@code tcpflight report}: one self-contained HTML page (styles and script inline, nothing fetched) with the
- * Gantt chart, the fleet map of several JVMs' recordings, the anomalies and the summary tables. Its script marks
- * the page for automated checks: {@code data-rendered-rows} on the body once the chart's rows are laid out,
- * {@code data-script-errors} on the root element counting script errors.
+ * {@code tcpflight report}: one self-contained HTML page (styles, script and data inline, nothing fetched) with the
+ * explorable timeline ({@link ReportData}, drawn by {@code report.js}: an overview of every connection, zoom and
+ * pan, filters, a click for a connection's transitions and stack traces), the fleet map of several JVMs'
+ * recordings, the anomalies and the summary tables. Its script marks the page for automated checks (see
+ * {@code report.js}); {@code data-script-errors} on the root element counts script errors.
  */
 public final class HtmlReport {
 
@@ -35,13 +33,12 @@ public final class HtmlReport {
     }
 
     /**
-     * @param rows  the connections drawn in the chart, in order
-     * @param shown how many connections the summary covers, to say when the chart shows fewer
+     * @param data  the overview of every connection and the sample drawn in detail
      * @param map   the fleet map's edges (several JVMs' recordings), or none for no map section
      * @param names what to call each recorded JVM in the map
      */
-    public static void write(Summary summary, List<ConnectionTimeline> rows, long shown, List<MapEdge> map,
-                             Function<Path, String> names, PrintWriter out) {
+    public static void write(Summary summary, ReportData data, List<MapEdge> map, Function<Path, String> names,
+                             PrintWriter out) {
         String files = String.join(", ", summary.recordings().stream()
                 .map(r -> r.file().getFileName().toString()).toList());
         out.println("<!DOCTYPE html>\n<html lang=\"en\" data-script-errors=\"0\">\n<head>\n<meta charset=\"utf-8\">");
@@ -51,12 +48,16 @@ public final class HtmlReport {
         out.println("<h1>TCP connections</h1>");
         out.println("<p class=\"meta\">" + Html.escape(SummaryTables.overview(summary)) + "</p>");
         out.println("<h2>Timeline</h2>");
-        out.println(legend(rows));
-        if (rows.size() < shown) {
-            out.println("<p class=\"note\">The first " + rows.size() + " of " + shown + " connections by start:"
-                    + " choose others with --port, --host, --state, --since, --until.</p>");
+        out.println(legend(data));
+        out.println(resource("report-controls.html"));
+        if (data.drawnCount() < summary.connections()) {
+            out.println("<p class=\"note\">The overview counts all " + summary.connections() + " connections; "
+                    + data.drawnCount() + " are drawn in detail: a sample spread over the recording's time, and"
+                    + " those with an anomaly (up to " + ReportData.MAX_TROUBLED + ").</p>");
         }
-        out.println("<div class=\"chart\">\n" + SvgGantt.of(rows) + "</div>");
+        out.print("<script type=\"application/json\" id=\"report-data\">");
+        data.write(out);
+        out.println("</script>");
         if (!map.isEmpty()) {
             out.println("<h2>JVMs and their connections</h2>");
             out.println("<p class=\"note\">Who called whom across the recordings (as tcpflight map): an arrow per"
@@ -71,12 +72,10 @@ public final class HtmlReport {
         out.flush();
     }
 
-    private static String legend(List<ConnectionTimeline> rows) {
-        Set<StateLook> looks = new LinkedHashSet<>();
-        rows.forEach(row -> row.spans().forEach(span -> looks.add(StateLook.of(span.state()))));
+    private static String legend(ReportData data) {
         StringBuilder legend = new StringBuilder("<p class=\"legend\">");
-        looks.stream().sorted().forEach(look -> legend.append("<span><i style=\"background:").append(look.html())
-                .append("\"></i>").append(look.name()).append("</span>"));
+        data.states().forEach(state -> legend.append("<span><i style=\"background:").append(StateLook.of(state).html())
+                .append("\"></i>").append(Html.escape(state)).append("</span>"));
         return legend.append("</p>").toString();
     }
 

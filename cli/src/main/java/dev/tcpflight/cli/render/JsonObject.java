@@ -45,6 +45,13 @@ public final class JsonObject {
         json.append(':');
     }
 
+    /** {@code text} as a JSON string, quotes included. */
+    static String quoted(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2);
+        quote(text, out);
+        return out.toString();
+    }
+
     private static void quote(String text, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {

@@ -152,7 +152,7 @@ class ChunkEventsTest {
                 if (expected.typeName().startsWith("tcpflight.")) {
                     tcpflight++;
                     assertEquals(expected.threadName(), actual.threadName(), where);
-                    assertEquals(expected.topFrame(), actual.topFrame(), where);
+                    assertEquals(expected.stack(), actual.stack(), where);
                 }
             }
             assertNull(chunks.next(), file + ": the chunk reader read more events than the JDK's parser");

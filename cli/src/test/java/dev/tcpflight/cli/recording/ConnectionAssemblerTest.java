@@ -114,7 +114,7 @@ class ConnectionAssemblerTest {
     void transitionsOfOneConnectionShareOneSocketInfo() {
         assembler.transition(key(1), transition(1, 0, "CLOSED", "SYN_SENT", "connect"));
         assembler.transition(key(1), new Transition(T0, 2, "SYN_SENT", "ESTABLISHED", "connect", "api", "", "main",
-                "", new SocketInfo("client", "java.net.Socket", new Endpoint("127.0.0.1", 40000),
+                StackTrace.NONE, new SocketInfo("client", "java.net.Socket", new Endpoint("127.0.0.1", 40000),
                         new Endpoint("127.0.0.1", 80))));
         assembler.endOfFile(T0);
 
@@ -131,7 +131,8 @@ class ConnectionAssemblerTest {
     }
 
     private static Transition transition(int sequence, long millis, String from, String to, String trigger) {
-        return new Transition(T0.plusMillis(millis), sequence, from, to, trigger, "api", "", "main", "", SOCKET);
+        return new Transition(T0.plusMillis(millis), sequence, from, to, trigger, "api", "", "main", StackTrace.NONE,
+                SOCKET);
     }
 
     private static ConnectionEnd end(long seconds) {

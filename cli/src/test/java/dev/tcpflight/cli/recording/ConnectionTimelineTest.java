@@ -47,7 +47,7 @@ class ConnectionTimelineTest {
     }
 
     private static Transition transition(Instant time, int sequence, String from, String to, SocketInfo socket) {
-        return new Transition(time, sequence, from, to, "connect", "api", "", "main", "", socket);
+        return new Transition(time, sequence, from, to, "connect", "api", "", "main", StackTrace.NONE, socket);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.tcpflight.cli.testing;
 
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Replaces what changes from run to run in outputs made from real recordings (times, durations, lanes, file
@@ -35,6 +37,21 @@ public final class Scrub {
             scrubbed = scrubbed.replaceAll("(\"?" + name + "\"?[:=]\"?)-?\\d+(\\.\\d+)?", "$1N");
         }
         return scrubbed;
+    }
+
+    /**
+     * The report's data, whose numbers come from times (and the counts per slice of time with them): as N; its stack
+     * traces (the test runner's frames) as STACKS.
+     */
+    public static String reportData(String page) {
+        Matcher data = Pattern.compile("(?s)(<script type=\"application/json\" id=\"report-data\">)(.*?)(</script>)")
+                .matcher(page);
+        if (!data.find()) {
+            return page;
+        }
+        String numbers = data.group(2).replaceAll("(?s)\"stacks\":\\[.*]", "\"stacks\":STACKS")
+                .replaceAll("(?<=[,:\\[])-?\\d+(\\.\\d+)?(?=[,\\]}])", "N");
+        return page.substring(0, data.start(2)) + numbers + page.substring(data.end(2));
     }
 
     /** The inlined style sheet and script, which are files of their own (report.css, report.js). */

@@ -5,6 +5,7 @@ import dev.tcpflight.cli.recording.ConnectionKey;
 import dev.tcpflight.cli.recording.ConnectionTimeline;
 import dev.tcpflight.cli.recording.Endpoint;
 import dev.tcpflight.cli.recording.SocketInfo;
+import dev.tcpflight.cli.recording.StackTrace;
 import dev.tcpflight.cli.recording.Transition;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -97,7 +98,7 @@ public final class Timelines {
 
         public Builder at(double millis, String from, String to, String trigger, String frame) {
             transitions.add(new Transition(Timelines.at(millis), transitions.size() + 1, from, to, trigger, source, "",
-                    "main", frame, socket()));
+                    "main", frame.isEmpty() ? StackTrace.NONE : new StackTrace(frame, List.of(frame)), socket()));
             source = "api";
             return this;
         }
@@ -106,7 +107,7 @@ public final class Timelines {
         public Builder detail(String detail) {
             Transition t = transitions.remove(transitions.size() - 1);
             transitions.add(new Transition(t.time(), t.sequence(), t.fromState(), t.toState(), t.trigger(),
-                    t.source(), detail, t.thread(), t.topFrame(), t.socket()));
+                    t.source(), detail, t.thread(), t.stack(), t.socket()));
             return this;
         }
 

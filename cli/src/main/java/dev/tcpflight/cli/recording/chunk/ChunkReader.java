@@ -17,14 +17,14 @@ import java.util.function.Function;
  * asked for, so the events of other types cost a few bytes' reading. Each chunk's metadata and constants are read
  * before its events. Thread names and stack-trace summaries are derived once per constant and chunk.
  */
-public final class ChunkReader implements AutoCloseable {
+public final class ChunkReader<S> implements AutoCloseable {
 
     private final FileChannel channel;
     private final List<ChunkHeader> chunks;
-    private final Function<List<JfrFrame>, String> stackSummary;
+    private final Function<List<JfrFrame>, S> stackSummary;
     private final StringCache strings = new StringCache();
     private final Map<Long, String> threadNames = new HashMap<>();
-    private final Map<Long, String> stackSummaries = new HashMap<>();
+    private final Map<Long, S> stackSummaries = new HashMap<>();
     private long lastThread;
     private String lastThreadName;
     private byte[] bytes = new byte[0];
@@ -46,7 +46,7 @@ public final class ChunkReader implements AutoCloseable {
     private long[] numbers = new long[32];
     private Object[] objects = new Object[32];
 
-    private ChunkReader(FileChannel channel, List<ChunkHeader> chunks, Function<List<JfrFrame>, String> stackSummary) {
+    private ChunkReader(FileChannel channel, List<ChunkHeader> chunks, Function<List<JfrFrame>, S> stackSummary) {
         this.channel = channel;
         this.chunks = chunks;
         this.stackSummary = stackSummary;
@@ -58,7 +58,8 @@ public final class ChunkReader implements AutoCloseable {
      *
      * @param stackSummary what a stack trace is summed up as ({@link #stackSummary()}), derived once per trace
      */
-    public static ChunkReader open(Path file, Function<List<JfrFrame>, String> stackSummary) throws IOException {
+    public static <S> ChunkReader<S> open(Path file, Function<List<JfrFrame>, S> stackSummary)
+            throws IOException {
         FileChannel channel = FileChannel.open(file);
         try {
             long size = channel.size();
@@ -72,7 +73,11 @@ public final class ChunkReader implements AutoCloseable {
                 chunks.add(header);
                 start += header.size();
             }
-            return chunks.isEmpty() ? null : new ChunkReader(channel, List.copyOf(chunks), stackSummary);
+            if (chunks.isEmpty()) {
+                channel.close();
+                return null;
+            }
+            return new ChunkReader<>(channel, List.copyOf(chunks), stackSummary);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -213,16 +218,19 @@ public final class ChunkReader implements AutoCloseable {
         return name;
     }
 
-    /** The event's stack trace summed up, or "" when it has none. */
-    public String stackSummary() {
+    /** The event's stack trace summed up, or null when it has none. */
+    public S stackSummary() {
         long key = reference("stackTrace");
         if (key == 0) {
-            return "";
+            return null;
         }
-        String summary = stackSummaries.get(key);
+        S summary = stackSummaries.get(key);
         if (summary == null) {
             Object trace = constants.constant(type.fieldType(type.indexOf("stackTrace")).id(), key);
-            summary = trace instanceof Struct struct ? stackSummary.apply(frames(struct)) : "";
+            if (!(trace instanceof Struct struct)) {
+                return null;
+            }
+            summary = stackSummary.apply(frames(struct));
             stackSummaries.put(key, summary);
         }
         return summary;
