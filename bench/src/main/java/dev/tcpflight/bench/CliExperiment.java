@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  */
 final class CliExperiment extends Experiment {
 
-    private static final String HEAP = "-Xmx256m";
+    private static final String HEAP = "-Xmx192m"; // as the launcher runs the reading commands
     private static final String SERIAL_GC = "-XX:+UseSerialGC";
     /** The system property that makes the CLI read with the JDK's parser. */
     private static final String JDK_PARSER = "tcpflight.parser=jdk";
