@@ -50,14 +50,15 @@ class KernelSamplerIT {
     }
 
     /**
-     * The program exits as soon as both ends are closed, before the sampler's schedule would look again: its last
-     * look, made as the recording's last chunk ends, still records the states the kernel reached by then.
+     * The program exits as soon as both ends are closed and the kernel has dropped the server's end, before the
+     * sampler's schedule would look again: its last look, made as the recording's last chunk ends, still records
+     * the states the kernel reached by then.
      */
     @Test
     void theLastLookAtExitRecordsTheStatesReachedByThen() throws Exception {
         Path recording = dir.resolve("exit.jfr");
-        new ChildJvm().agentOptions("kernel=on").recordTo(recording).run(LoopbackEcho.class, "127.0.0.1")
-                .assertSucceeded();
+        new ChildJvm().agentOptions("kernel=on").recordTo(recording).run(LoopbackEcho.class, "127.0.0.1",
+                LoopbackEcho.UNTIL_CLOSED).assertSucceeded();
         RecordedConnections recorded = RecordedConnections.read(recording);
         List<String> client = recorded.only("client").path();
         List<String> server = recorded.only("server").path();
