@@ -28,7 +28,15 @@ final class ChunkEvents implements EventSource {
 
     /** The file's events through the chunk reader, or null when that reader leaves the file to the JDK's. */
     static ChunkEvents open(Path file) throws IOException {
-        ChunkReader<StackTrace> reader = ChunkReader.open(file, StackTrace::of);
+        return of(ChunkReader.open(file, StackTrace::of));
+    }
+
+    /** As {@link #open(Path)}, reading {@code window} bytes of the file at a time. */
+    static ChunkEvents open(Path file, int window) throws IOException {
+        return of(ChunkReader.open(file, StackTrace::of, window));
+    }
+
+    private static ChunkEvents of(ChunkReader<StackTrace> reader) {
         return reader == null ? null : new ChunkEvents(reader);
     }
 

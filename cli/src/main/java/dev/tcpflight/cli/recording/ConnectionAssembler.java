@@ -2,11 +2,14 @@ package dev.tcpflight.cli.recording;
 
 import dev.tcpflight.schema.TcpState;
 import dev.tcpflight.schema.Trigger;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +31,18 @@ import java.util.function.Predicate;
  *     when the kernel drops the socket, 60 s later for TIME_WAIT on Linux). In a file that has kernel transitions,
  *     a connection not yet CLOSED waits up to {@link #KERNEL_LINGER} for them, across chunks.</li>
  * </ul>
- * A transition that still comes later is left out and counted ({@link #lateTransitions()}) rather than shown
- * as a connection of its own. Connections still open when their file ends are handed on then.
+ * However large the chunk and the rate, at most {@link #MAX_ENDED} ended connections wait: beyond, the one due
+ * first is handed on at once (a large JFR memory makes chunks of hundreds of megabytes, and a busy server ends tens of
+ * thousands of connections in a GRACE). A transition that still comes later is left out and counted
+ * ({@link #lateTransitions()}) rather than shown as a connection of its own. Connections still open when their file
+ * ends are handed on then.
  */
 final class ConnectionAssembler {
 
     static final Duration GRACE = Duration.ofSeconds(10);
     static final Duration KERNEL_LINGER = Duration.ofSeconds(65);
-    private static final int REMEMBERED = 100_000; // completed connections whose late transitions are recognised
+    /** About 60 MB of connections waiting (a connection of five transitions holds about 1.5 kB). */
+    static final int MAX_ENDED = 40_000;
 
     /** A connection that can be handed on at {@code time} unless a later event rescheduled it. */
     private record Due(Instant time, ConnectionKey key) {
@@ -50,12 +57,11 @@ final class ConnectionAssembler {
      */
     private final Queue<Due> afterGrace = new ArrayDeque<>();
     private final Queue<Due> afterKernelLinger = new ArrayDeque<>();
-    private final Map<ConnectionKey, Boolean> completed = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ConnectionKey, Boolean> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
+    /**
+     * The connections handed on, so that a transition coming later is recognised as late: the agent numbers a JVM's
+     * connections from 1, so one bit per connection id of each file (250 kB for two million connections).
+     */
+    private final Map<Path, BitSet> completed = new HashMap<>();
     private boolean kernelSeen;
     private long lateTransitions;
 
@@ -66,7 +72,7 @@ final class ConnectionAssembler {
     }
 
     void transition(ConnectionKey key, Transition transition) {
-        if (completed.containsKey(key)) {
+        if (wasCompleted(key)) {
             lateTransitions++;
             return;
         }
@@ -120,18 +126,31 @@ final class ConnectionAssembler {
         if (parts.end != null) {
             boolean awaitsKernel = awaitsKernel(parts);
             parts.due = parts.lastSeen.plus(awaitsKernel ? KERNEL_LINGER : GRACE);
-            (awaitsKernel ? afterKernelLinger : afterGrace).add(new Due(parts.due, key));
+            Queue<Due> queue = awaitsKernel ? afterKernelLinger : afterGrace;
+            queue.add(new Due(parts.due, key));
+            while (queue.size() > MAX_ENDED) {
+                completeIfDue(queue.remove());
+            }
         }
+    }
+
+    /** Hands on the connection {@code due} stands for, unless a chunk's end did already or a later event moved it. */
+    private void completeIfDue(Due due) {
+        Parts parts = open.get(due.key());
+        if (parts != null && due.time().equals(parts.due)) {
+            complete(due.key(), recordingEnd);
+        }
+    }
+
+    private boolean wasCompleted(ConnectionKey key) {
+        BitSet ids = completed.get(key.recording());
+        return ids != null && key.connectionId() >= 0 && key.connectionId() <= Integer.MAX_VALUE
+                && ids.get((int) key.connectionId());
     }
 
     private void completeDue(Queue<Due> queue, Instant time) {
         while (!queue.isEmpty() && queue.peek().time().isBefore(time)) {
-            Due next = queue.remove();
-            Parts parts = open.get(next.key());
-            // Else a chunk's end handed it on already, or a later event rescheduled it.
-            if (parts != null && next.time().equals(parts.due)) {
-                complete(next.key(), recordingEnd);
-            }
+            completeIfDue(queue.remove());
         }
     }
 
@@ -153,7 +172,9 @@ final class ConnectionAssembler {
 
     private void complete(ConnectionKey key, Instant end) {
         Parts parts = open.remove(key);
-        completed.put(key, Boolean.TRUE);
+        if (key.connectionId() >= 0 && key.connectionId() <= Integer.MAX_VALUE) {
+            completed.computeIfAbsent(key.recording(), file -> new BitSet()).set((int) key.connectionId());
+        }
         sink.accept(new ConnectionTimeline(key, parts.transitions, Optional.ofNullable(parts.end),
                 parts.until(end)));
     }

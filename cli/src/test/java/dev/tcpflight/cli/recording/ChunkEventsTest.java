@@ -36,6 +36,7 @@ class ChunkEventsTest {
 
     private static final Path KEPT = Path.of("src", "test", "resources", "recordings", "agent-0.1.0");
     private static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    private static final int SMALL_WINDOW = 4096;
 
     @TempDir
     Path dir;
@@ -99,6 +100,9 @@ class ChunkEventsTest {
         }
         assertTrue(chunkCount(file) >= 3, chunkCount(file) + " chunks");
         assertSameEvents(file);
+        // A window smaller than the chunks (and than their metadata): the reader moves it from event to event.
+        assertSameEvents(file, SMALL_WINDOW);
+        assertSameEvents(DemoRecordings.of("http-client"), SMALL_WINDOW);
     }
 
     @Test
@@ -122,9 +126,14 @@ class ChunkEventsTest {
         }
     }
 
-    /** Both readers, event by event. */
     private static void assertSameEvents(Path file) throws IOException {
-        try (JdkEvents jdk = new JdkEvents(file); ChunkEvents chunks = ChunkEvents.open(file)) {
+        assertSameEvents(file, 0);
+    }
+
+    /** Both readers, event by event; the chunk reader with a window of {@code window} bytes (0: its own). */
+    private static void assertSameEvents(Path file, int window) throws IOException {
+        try (JdkEvents jdk = new JdkEvents(file);
+             ChunkEvents chunks = window == 0 ? ChunkEvents.open(file) : ChunkEvents.open(file, window)) {
             assertNotNull(chunks, "the chunk reader leaves " + file + " to the JDK's parser");
             int count = 0;
             int tcpflight = 0;

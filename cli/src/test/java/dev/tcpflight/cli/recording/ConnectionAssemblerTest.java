@@ -45,6 +45,22 @@ class ConnectionAssemblerTest {
         assertEquals(List.of(1L), ids());
     }
 
+    /** A chunk of hundreds of megabytes, written faster than GRACE: the ended connections waiting stay bounded. */
+    @Test
+    void atMostSoManyEndedConnectionsWaitForTheirChunksEnd() {
+        int connections = ConnectionAssembler.MAX_ENDED + 1000;
+        for (int i = 1; i <= connections; i++) {
+            assembler.transition(key(i), transition(1, i / 1000, "ESTABLISHED", "FIN_WAIT_1", "close"));
+            assembler.end(key(i), end(1));
+        }
+        assertEquals(1000, completed.size(), "the first to fall due are handed on before the chunk ends");
+        assertEquals(List.of(1L, 2L, 3L), ids().subList(0, 3));
+        assembler.transition(key(1), transition(2, 1, "FIN_WAIT_1", "FIN_WAIT_2", "kernel"));
+        assertEquals(1, assembler.lateTransitions(), "one coming later is left out and counted");
+        assembler.endOfChunk();
+        assertEquals(connections, completed.size());
+    }
+
     @Test
     void aTransitionWrittenAfterTheEndStillJoinsItsConnection() {
         assembler.transition(key(1), transition(1, 0, "CLOSED", "SYN_SENT", "connect"));

@@ -15,12 +15,12 @@ record ChunkHeader(long start, long size, long lastCheckpoint, long metadata, lo
     static final int SIZE = 68;
     private static final int MAGIC = 0x464c5200;
     private static final int MAJOR_VERSION = 2;
-    /** A chunk is read into memory whole: larger ones (JFR's default is 12 MB) are left to the JDK's parser. */
-    private static final long LARGEST = 64L << 20;
+    /** Positions within a chunk are ints: a larger chunk is left to the JDK's parser. */
+    private static final long LARGEST = Integer.MAX_VALUE;
 
     /**
      * The header of the chunk at {@code start}, or null where this reader does not read the chunk (another format
-     * version, a chunk still being written or cut short, one too large to hold in memory): the JDK's parser does.
+     * version, a chunk still being written or cut short, one over 2 GB): the JDK's parser does.
      */
     static ChunkHeader read(FileChannel channel, long start, long fileSize) throws IOException {
         ByteBuffer header = ByteBuffer.allocate(SIZE);

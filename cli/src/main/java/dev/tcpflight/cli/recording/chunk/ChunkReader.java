@@ -2,7 +2,6 @@ package dev.tcpflight.cli.recording.chunk;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,11 +12,14 @@ import java.util.function.Function;
 
 /**
  * Reads a recording's events chunk after chunk, in the order of the file, as the JDK's {@code RecordingFile} does,
- * one chunk in memory at a time. An event's times are read as it is reached; its other fields only when one is
- * asked for, so the events of other types cost a few bytes' reading. Each chunk's metadata and constants are read
- * before its events. Thread names and stack-trace summaries are derived once per constant and chunk.
+ * a window of a chunk in memory at a time. An event's times are read as it is reached; its other fields only when
+ * one is asked for, so the events of other types cost a few bytes' reading. Each chunk's metadata and constants are
+ * read before its events. Thread names and stack-trace summaries are derived once per constant and chunk.
  */
 public final class ChunkReader<S> implements AutoCloseable {
+
+    /** How much of a chunk is held at a time: JFR's default chunk size. */
+    private static final int WINDOW = 12 << 20;
 
     private final FileChannel channel;
     private final List<ChunkHeader> chunks;
@@ -27,7 +29,7 @@ public final class ChunkReader<S> implements AutoCloseable {
     private final Map<Long, S> stackSummaries = new HashMap<>();
     private long lastThread;
     private String lastThreadName;
-    private byte[] bytes = new byte[0];
+    private final int window;
     private int nextChunk;
     private ChunkHeader chunk;
     /** The chunk whose start times convert every chunk's ticks. */
@@ -46,8 +48,10 @@ public final class ChunkReader<S> implements AutoCloseable {
     private long[] numbers = new long[32];
     private Object[] objects = new Object[32];
 
-    private ChunkReader(FileChannel channel, List<ChunkHeader> chunks, Function<List<JfrFrame>, S> stackSummary) {
+    private ChunkReader(FileChannel channel, List<ChunkHeader> chunks, Function<List<JfrFrame>, S> stackSummary,
+                        int window) {
         this.channel = channel;
+        this.window = window;
         this.chunks = chunks;
         this.stackSummary = stackSummary;
     }
@@ -59,6 +63,12 @@ public final class ChunkReader<S> implements AutoCloseable {
      * @param stackSummary what a stack trace is summed up as ({@link #stackSummary()}), derived once per trace
      */
     public static <S> ChunkReader<S> open(Path file, Function<List<JfrFrame>, S> stackSummary)
+            throws IOException {
+        return open(file, stackSummary, WINDOW);
+    }
+
+    /** As {@link #open(Path, Function)}, reading the file {@code window} bytes at a time (tests use small ones). */
+    public static <S> ChunkReader<S> open(Path file, Function<List<JfrFrame>, S> stackSummary, int window)
             throws IOException {
         FileChannel channel = FileChannel.open(file);
         try {
@@ -77,7 +87,7 @@ public final class ChunkReader<S> implements AutoCloseable {
                 channel.close();
                 return null;
             }
-            return new ChunkReader<>(channel, List.copyOf(chunks), stackSummary);
+            return new ChunkReader<>(channel, List.copyOf(chunks), stackSummary, window);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -94,11 +104,13 @@ public final class ChunkReader<S> implements AutoCloseable {
                 openChunk(chunks.get(nextChunk++));
             }
             int position = nextEvent;
-            in.position(position);
+            in.window(position, ChunkInput.EVENT_HEAD);
             int size = in.readInt();
             if (size <= 0 || size > chunk.size() - position) {
                 throw new IOException("an event of " + size + " bytes at byte " + (chunk.start() + position));
             }
+            in.window(position, size);
+            in.readInt();
             nextEvent = position + size;
             long typeId = in.readLong();
             if (typeId == 0 || typeId == 1) {
@@ -114,23 +126,10 @@ public final class ChunkReader<S> implements AutoCloseable {
         }
     }
 
-    /**
-     * Reads the whole chunk into one buffer, reused from chunk to chunk: a mapped file would count in the process's
-     * resident memory as it is read, up to the file's size.
-     */
     private void openChunk(ChunkHeader header) throws IOException {
         chunk = header;
-        int size = (int) header.size();
-        if (bytes.length < size) {
-            bytes = new byte[size];
-        }
-        ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, size);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, header.start() + buffer.position()) < 0) {
-                throw new IOException("the file ends inside the chunk at byte " + header.start());
-            }
-        }
-        in = new ChunkInput(bytes, size, strings);
+        in = new ChunkInput(channel, header.start(), (int) header.size(), in == null ? new byte[window] : in.buffer(),
+                strings);
         metadata = Metadata.read(in, (int) header.metadata(), metadata);
         constants = ConstantPools.read(in, (int) header.lastCheckpoint(), metadata);
         if (clock == null) {

@@ -26,7 +26,8 @@ final class ConstantPools {
             if (position < ChunkHeader.SIZE || position >= in.size()) {
                 throw new IOException("checkpoint at byte " + position + " outside the chunk");
             }
-            in.position((int) position);
+            in.window((int) position, ChunkInput.EVENT_HEAD);
+            in.window((int) position, in.readInt());
             in.readInt(); // size
             if (in.readLong() != 1) {
                 throw new IOException("no checkpoint event at byte " + position);

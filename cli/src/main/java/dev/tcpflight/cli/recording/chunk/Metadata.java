@@ -49,7 +49,8 @@ final class Metadata {
 
     /** Reads the metadata event at {@code position}, or returns {@code previous} if it is the same metadata. */
     static Metadata read(ChunkInput in, int position, Metadata previous) throws IOException {
-        in.position(position);
+        in.window(position, ChunkInput.EVENT_HEAD);
+        in.window(position, in.readInt());
         in.readInt(); // size
         if (in.readLong() != 0) {
             throw new IOException("no metadata event at byte " + position);
